@@ -1,0 +1,40 @@
+import express from 'express';
+import type { BridgeContext } from './context';
+import { jsonBody } from './http/body';
+import { errorHandler, notFound } from './http/errors';
+import { checkoutRoutes } from './http/routes/checkouts';
+import { customerRoutes } from './http/routes/customers';
+import { healthRoutes } from './http/routes/health';
+import { processorWebhookRoutes } from './http/routes/processorWebhooks';
+import { shopRoutes } from './http/routes/shop';
+import { requireShop } from './http/shopAuth';
+import { sandboxApi } from './processors/sandbox/api';
+import { sandboxPages } from './processors/sandbox/page';
+
+/** The HTTP edge: routes parse and answer; the domain decides; the store persists. */
+export function createApp(ctx: BridgeContext): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+
+  if (ctx.config.SANDBOX === 'on') {
+    const deps = { db: ctx.db, log: ctx.log, publicUrl: ctx.publicUrl };
+    app.use('/sandbox/api/v1', sandboxApi(deps));
+    app.use('/sandbox', sandboxPages(deps));
+  }
+
+  app.use('/health', healthRoutes(ctx));
+  app.use(jsonBody(ctx.config.BODY_LIMIT_BYTES));
+  app.use('/processor-webhooks', processorWebhookRoutes(ctx));
+
+  const shopApi = express.Router();
+  shopApi.use(requireShop(ctx));
+  shopApi.use('/shop', shopRoutes(ctx));
+  shopApi.use('/checkouts', checkoutRoutes(ctx));
+  shopApi.use('/customers', customerRoutes(ctx));
+  app.use('/v1', shopApi);
+
+  app.use(notFound);
+  app.use(errorHandler(ctx.log));
+  return app;
+}

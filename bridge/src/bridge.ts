@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import pino, { type Logger } from 'pino';
+import { createApp } from './app';
+import type { Config } from './config';
+import type { BridgeContext } from './context';
+import { Jobs } from './jobs';
+import { SANDBOX_MIGRATIONS } from './processors/sandbox/migrations';
+import { SecretBox } from './security/secretBox';
+import { openPglite, openPostgres, type Db } from './store/db';
+import { migrate } from './store/migrate';
+import { BRIDGE_MIGRATIONS } from './store/migrations';
+
+export interface RunningBridge {
+  ctx: BridgeContext;
+  jobs: Jobs;
+  server: Server;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function openDatabase(config: Config): Promise<Db> {
+  if (config.DATABASE_URL) return openPostgres(config.DATABASE_URL);
+  await mkdir(config.DATA_DIR, { recursive: true });
+  return openPglite(path.join(config.DATA_DIR, 'pglite'));
+}
+
+/** The master key from the environment, or (embedded setup) one kept beside the data, made on first start. */
+async function masterKey(config: Config): Promise<Buffer> {
+  if (config.BRIDGE_MASTER_KEY) return Buffer.from(config.BRIDGE_MASTER_KEY, 'base64');
+  const file = path.join(config.DATA_DIR, 'master.key');
+  try {
+    return Buffer.from((await readFile(file, 'utf8')).trim(), 'base64');
+  } catch {
+    await mkdir(config.DATA_DIR, { recursive: true });
+    const key = randomBytes(32);
+    await writeFile(file, key.toString('base64'), { mode: 0o600, flag: 'wx' });
+    await chmod(file, 0o600);
+    return key;
+  }
+}
+
+/** Opens the store, applies migrations, listens, and starts the background jobs. */
+export async function startBridge(config: Config, options: { log?: Logger; db?: Db; jobs?: boolean } = {}): Promise<RunningBridge> {
+  const log = options.log ?? pino({ level: config.LOG_LEVEL, redact: ['*.secret', '*.apiSecret', '*.authorization'] });
+  const db = options.db ?? (await openDatabase(config));
+  await migrate(db, [...BRIDGE_MIGRATIONS, ...(config.SANDBOX === 'on' ? SANDBOX_MIGRATIONS : [])]);
+
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
+  const internalUrl = `http://${host}:${port}`;
+  const publicUrl = (config.PUBLIC_URL ?? internalUrl).replace(/\/+$/, '');
+
+  let jobs: Jobs | undefined;
+  const ctx: BridgeContext = {
+    config,
+    db,
+    secrets: new SecretBox(await masterKey(config)),
+    log,
+    internalUrl: () => internalUrl,
+    publicUrl: () => publicUrl,
+    eventsQueued: () => jobs?.sender.kick(),
+  };
+  jobs = new Jobs(ctx);
+  server.on('request', createApp(ctx));
+  if (options.jobs !== false) jobs.start();
+
+  let stopping: Promise<void> | undefined;
+  return {
+    ctx,
+    jobs,
+    server,
+    url: internalUrl,
+    stop: () =>
+      (stopping ??= (async () => {
+        await jobs!.stop();
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        if (!options.db) await db.close();
+      })()),
+  };
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { levelSchema } from './levels';
+import { amountSchema, currencySchema, percentSchema } from './money';
+
+const description = z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(200, { error: 'too_long' });
+const httpUrl = z
+  .string({ error: 'invalid_url' })
+  .trim()
+  .max(2000, { error: 'too_long' })
+  .refine((v) => /^https?:\/\//i.test(v) && URL.canParse(v), { error: 'invalid_url' });
+
+export const lineItemSchema = z.object({
+  description,
+  netAmount: amountSchema,
+  quantity: z.number({ error: 'invalid_quantity' }).int({ error: 'invalid_quantity' }).min(1, { error: 'invalid_quantity' }).max(1_000_000, { error: 'invalid_quantity' }),
+  productId: z.string().trim().max(100, { error: 'too_long' }).optional(),
+});
+
+export const discountItemSchema = z.object({ description, netAmount: amountSchema });
+
+export const shippingItemSchema = z.object({
+  description,
+  netAmount: amountSchema,
+  taxable: z.boolean({ error: 'invalid' }),
+});
+
+export const taxItemSchema = z.object({
+  name: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(100, { error: 'too_long' }),
+  percent: percentSchema,
+});
+
+/**
+ * What a shop sends to open a hosted checkout. The customer is checked separately, against the
+ * effective level, once the threshold is known.
+ */
+export const checkoutRequestSchema = z.object({
+  level: levelSchema,
+  customer: z.record(z.string(), z.unknown()).optional(),
+  orderRef: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(100, { error: 'too_long' }),
+  currency: currencySchema,
+  lineItems: z.array(lineItemSchema).min(1, { error: 'required' }).max(500, { error: 'too_long' }),
+  discountItems: z.array(discountItemSchema).max(100, { error: 'too_long' }).default([]),
+  shippingItems: z.array(shippingItemSchema).max(20, { error: 'too_long' }).default([]),
+  taxItems: z.array(taxItemSchema).max(20, { error: 'too_long' }).default([]),
+  expectedTotal: amountSchema,
+  returnUrl: httpUrl,
+  cancelUrl: httpUrl,
+  locale: z.string().trim().regex(/^[a-z]{2}([-_][A-Za-z]{2})?$/, { error: 'invalid' }).optional(),
+});
+export type CheckoutRequest = z.infer<typeof checkoutRequestSchema>;
+export type CheckoutRequestInput = z.input<typeof checkoutRequestSchema>;
+
+export const CHECKOUT_STATUSES = ['open', 'underpaid', 'completed', 'underpaid_accepted', 'refunded', 'expired'] as const;
+export const checkoutStatusSchema = z.enum(CHECKOUT_STATUSES);
+export type CheckoutStatus = z.infer<typeof checkoutStatusSchema>;
+
+export const checkoutSchema = z.object({
+  id: z.string(),
+  status: checkoutStatusSchema,
+  level: levelSchema,
+  orderRef: z.string(),
+  currency: z.string(),
+  total: z.string(),
+  customerId: z.string().nullable(),
+  processorCheckoutId: z.string(),
+  processor: z.enum(['sandbox', 'whalestack']),
+  url: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Checkout = z.infer<typeof checkoutSchema>;
+
+export const statusChangeSchema = z.object({
+  status: checkoutStatusSchema,
+  source: z.string(),
+  note: z.string().nullable(),
+  at: z.string(),
+});
+export type StatusChange = z.infer<typeof statusChangeSchema>;

@@ -1,0 +1,12 @@
+/** The contract shared by the bridge and the browser code: levels, fields, money, requests. */
+export * from './levels';
+export * from './customer';
+export * from './checkout';
+export * from './money';
+export * from './threshold';
+export * from './totals';
+export * from './messages';
+export * from './errors';
+export * from './events';
+export { isCountryCode, COUNTRY_CODES } from './countries';
+export { isCurrencyCode, currencyDecimals } from './currencies';

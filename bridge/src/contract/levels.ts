@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+export const LEVELS = ['none', 'minimal', 'compliant'] as const;
+export const levelSchema = z.enum(LEVELS, { error: 'invalid_level' });
+export type Level = z.infer<typeof levelSchema>;
+
+export const CUSTOMER_FIELDS = [
+  'firstName',
+  'lastName',
+  'email',
+  'company',
+  'taxId',
+  'addressLine1',
+  'addressLine2',
+  'postalCode',
+  'city',
+  'countryCode',
+  'phone',
+] as const;
+export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
+
+/** What each level asks the shopper, and what it insists on (the processor's own WordPress plugin). */
+export const LEVEL_FIELDS: Record<Level, { asked: readonly CustomerField[]; required: readonly CustomerField[] }> = {
+  none: { asked: [], required: [] },
+  minimal: { asked: ['firstName', 'lastName', 'email'], required: ['firstName', 'lastName', 'email'] },
+  compliant: {
+    asked: CUSTOMER_FIELDS,
+    required: ['firstName', 'lastName', 'email', 'addressLine1', 'postalCode', 'city', 'countryCode'],
+  },
+};
+
+export function levelRank(level: Level): number {
+  return LEVELS.indexOf(level);
+}
+
+/** The strictest of the given levels: a block or a threshold may raise the site's level, never lower it. */
+export function strictestLevel(...levels: Level[]): Level {
+  return levels.reduce((a, b) => (levelRank(b) > levelRank(a) ? b : a), 'none');
+}

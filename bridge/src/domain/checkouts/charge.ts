@@ -1,0 +1,35 @@
+import type { CheckoutRequest } from '../../contract';
+import type { HostedCheckoutBody } from '../../processors/whalestack/protocol';
+
+export interface ChargeContext {
+  checkoutId: string;
+  processorCustomerId: string | null;
+  shopName: string;
+  settlementAsset: string | null;
+  checkoutLanguage: string;
+  webhookUrl: string;
+}
+
+/** Our checkout request in the processor's words. Amounts go out as JSON numbers (the contract keeps them exact). */
+export function buildHostedCheckout(request: CheckoutRequest, context: ChargeContext): HostedCheckoutBody {
+  return {
+    charge: {
+      ...(context.processorCustomerId ? { customerId: context.processorCustomerId } : {}),
+      billingCurrency: request.currency,
+      lineItems: request.lineItems.map((item) => ({
+        description: item.description,
+        netAmount: Number(item.netAmount),
+        quantity: item.quantity,
+        ...(item.productId ? { productId: item.productId } : {}),
+      })),
+      discountItems: request.discountItems.map((d) => ({ description: d.description, netAmount: Number(d.netAmount) })),
+      shippingCostItems: request.shippingItems.map((s) => ({ description: s.description, netAmount: Number(s.netAmount), taxable: s.taxable })),
+      taxItems: request.taxItems.map((t) => ({ name: t.name, percent: Number(t.percent) })),
+    },
+    ...(context.settlementAsset ? { settlementAsset: context.settlementAsset } : {}),
+    checkoutLanguage: request.locale ? request.locale.slice(0, 2) : context.checkoutLanguage,
+    webhook: context.webhookUrl,
+    pageSettings: { returnUrl: request.returnUrl, cancelUrl: request.cancelUrl, shopName: context.shopName },
+    meta: { bridgeCheckoutId: context.checkoutId, orderRef: request.orderRef },
+  };
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { customerInputSchema, customerSchemaFor, emailKey, fieldErrorsFrom, FIELD_MESSAGES, type Customer, type CustomerInput } from '../../contract';
+import { processorFor, type BridgeContext } from '../../context';
+import { addAuditEntry } from '../../store/audit';
+import { findCustomer, findCustomerByEmail, updateCustomer } from '../../store/customers';
+import { enqueueEvent } from '../../store/outbox';
+import type { ShopRow } from '../../store/shops';
+import { redactSecrets } from '../audit';
+import { AppError } from '../errors';
+import { customerEvent } from '../events/newEvent';
+import { fromProcessorError } from '../processorErrors';
+import { withCustomerLock } from './customerLock';
+import { toProcessorCustomer } from './processorCustomer';
+
+/** A change: a string sets a field, null clears it (if the customer's level allows it empty). */
+export const customerChangesSchema = z
+  .object(Object.fromEntries(Object.entries(customerInputSchema.shape).map(([k, v]) => [k, (v as z.ZodOptional<z.ZodType>).unwrap().nullable().optional()])))
+  .strict();
+
+/**
+ * Edits a customer: the result must still satisfy its level, the processor's copy is updated
+ * (`PUT /customer`) before ours, and the change, its audit entry and a `customer.updated` event
+ * commit together.
+ */
+export async function editCustomer(ctx: BridgeContext, shop: ShopRow, id: string, input: unknown): Promise<Customer> {
+  const parsed = customerChangesSchema.safeParse(input ?? {});
+  if (!parsed.success) throw new AppError('validation_failed', 'Some fields are not valid.', { fields: fieldErrorsFrom(parsed.error) });
+  const changes = parsed.data as { [K in keyof CustomerInput]?: CustomerInput[K] | null };
+
+  const current = await findCustomer(ctx.db, shop.id, id);
+  if (!current || current.erasedAt) throw new AppError('not_found', 'No such customer.');
+  const merged = { ...current, ...changes } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(merged)) if (v === null) delete merged[k];
+  const checked = customerSchemaFor(current.level).safeParse(merged);
+  if (!checked.success) throw new AppError('validation_failed', 'Please check the highlighted fields.', { fields: fieldErrorsFrom(checked.error) });
+  const next = checked.data as CustomerInput & { email: string };
+
+  return withCustomerLock(`${shop.id}:${emailKey(next.email)}`, async () => {
+    if (changes.email && emailKey(changes.email) !== emailKey(current.email ?? '')) {
+      const other = await findCustomerByEmail(ctx.db, shop.id, emailKey(changes.email));
+      if (other && other.id !== id) {
+        throw new AppError('validation_failed', 'Please check the highlighted fields.', {
+          fields: { email: { code: 'email_taken', message: FIELD_MESSAGES.email_taken } },
+        });
+      }
+    }
+    const processorBody = toProcessorCustomer(next);
+    try {
+      if (current.processorCustomerId) await processorFor(ctx, shop).updateCustomer(current.processorCustomerId, processorBody);
+    } catch (error) {
+      throw fromProcessorError(error);
+    }
+    const updated = await ctx.db.transaction(async (tx) => {
+      const row = await updateCustomer(tx, shop.id, id, {
+        ...(changes as Record<string, string | null>),
+        ...(changes.meta !== undefined ? { meta: changes.meta ?? {} } : {}),
+        ...(changes.email ? { emailKey: emailKey(changes.email) } : {}),
+      });
+      await addAuditEntry(tx, {
+        shopId: shop.id,
+        customerId: id,
+        checkoutId: null,
+        action: 'PUT /customer',
+        actor: 'bridge',
+        request: redactSecrets({ customer: { id: current.processorCustomerId, ...processorBody } }),
+        responseStatus: 200,
+        response: null,
+      });
+      await addAuditEntry(tx, {
+        shopId: shop.id,
+        customerId: id,
+        checkoutId: null,
+        action: `PATCH /v1/customers/${id}`,
+        actor: 'shop',
+        request: redactSecrets(input),
+        responseStatus: 200,
+        response: { customer: row },
+      });
+      await enqueueEvent(tx, shop.id, customerEvent('customer.updated', row!));
+      return row!;
+    });
+    ctx.eventsQueued();
+    return updated;
+  });
+}

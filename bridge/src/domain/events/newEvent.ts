@@ -1,0 +1,11 @@
+import { randomUUID } from 'node:crypto';
+import type { Checkout, Customer, EventType, ShopEvent } from '../../contract';
+
+export function checkoutEvent(type: EventType, checkout: Checkout): ShopEvent {
+  return { id: randomUUID(), type, createdAt: new Date().toISOString(), data: { checkout } };
+}
+
+/** Customer events carry the id and email only: the shop fetches details it is allowed to see. */
+export function customerEvent(type: EventType, customer: Pick<Customer, 'id' | 'email'>): ShopEvent {
+  return { id: randomUUID(), type, createdAt: new Date().toISOString(), data: { customer: { id: customer.id, email: customer.email } } };
+}

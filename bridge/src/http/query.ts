@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { fieldErrorsFrom } from '../contract';
+import { AppError } from '../domain/errors';
+import { decodeCursor } from '../store/customers';
+
+/** Parses query or body input with a schema; failures become a 400 with per-field messages. */
+export function parseInput<T>(schema: z.ZodType<T>, input: unknown, prefix = ''): T {
+  const parsed = schema.safeParse(input ?? {});
+  if (!parsed.success) throw new AppError('validation_failed', 'Some fields are missing or not valid.', { fields: fieldErrorsFrom(parsed.error, prefix) });
+  return parsed.data;
+}
+
+export const pageQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z
+    .string()
+    .max(200)
+    .refine((c) => {
+      try {
+        decodeCursor(c);
+        return true;
+      } catch {
+        return false;
+      }
+    })
+    .optional(),
+});
+
+export const uuidSchema = z.uuid();

@@ -1,0 +1,55 @@
+import express from 'express';
+import { z } from 'zod';
+import { checkoutStatusSchema } from '../../contract';
+import type { BridgeContext } from '../../context';
+import { createCheckout } from '../../domain/checkouts/createCheckout';
+import { refreshCheckout } from '../../domain/checkouts/reconcile';
+import { AppError } from '../../domain/errors';
+import { requestHash } from '../../domain/idempotency';
+import { auditFor } from '../../store/audit';
+import { findCheckout, listCheckouts, statusHistory } from '../../store/checkouts';
+import { pageQuerySchema, parseInput, uuidSchema } from '../query';
+import { shopOf } from '../shopAuth';
+
+const listQuery = pageQuerySchema.extend({ status: checkoutStatusSchema.optional(), customerId: uuidSchema.optional() });
+const idempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,255}$/);
+
+export function checkoutRoutes(ctx: BridgeContext): express.Router {
+  const router = express.Router();
+
+  router.post('/', async (req, res) => {
+    const key = req.get('idempotency-key');
+    if (!key || !idempotencyKeySchema.safeParse(key).success) {
+      throw new AppError('idempotency_key_required', 'Send an Idempotency-Key header (1–255 visible characters) so a retry never creates a second charge.');
+    }
+    const result = await createCheckout(ctx, shopOf(res), res.locals.json, { key, requestHash: requestHash(req.method, req.originalUrl, res.locals.rawBody) });
+    if (result.replayed) res.set('idempotent-replayed', 'true');
+    res.status(result.status).json(result.body);
+  });
+
+  router.get('/', async (req, res) => {
+    const q = parseInput(listQuery, req.query);
+    res.json(await listCheckouts(ctx.db, shopOf(res).id, q));
+  });
+
+  router.get('/:id', async (req, res) => {
+    const shop = shopOf(res);
+    const id = parseInput(uuidSchema, req.params.id, 'id');
+    if (req.query.refresh === '1') {
+      // Best effort: the stored state is still a correct answer when the processor cannot be asked.
+      await refreshCheckout(ctx, shop.id, id).catch((err) => ctx.log.warn({ err, checkout: id }, 'refresh failed'));
+    }
+    const checkout = await findCheckout(ctx.db, shop.id, id);
+    if (!checkout) throw new AppError('not_found', 'No such checkout.');
+    res.json({ checkout, history: await statusHistory(ctx.db, id) });
+  });
+
+  router.get('/:id/audit', async (req, res) => {
+    const shop = shopOf(res);
+    const id = parseInput(uuidSchema, req.params.id, 'id');
+    if (!(await findCheckout(ctx.db, shop.id, id))) throw new AppError('not_found', 'No such checkout.');
+    res.json({ entries: await auditFor(ctx.db, shop.id, { checkoutId: id }) });
+  });
+
+  return router;
+}

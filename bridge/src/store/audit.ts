@@ -1,0 +1,43 @@
+import type { Queryable } from './db';
+
+export interface AuditEntry {
+  id: string;
+  action: string;
+  /** shop: a request from the shop; bridge: our request to the processor; processor: its webhook; operator: the CLI. */
+  actor: 'shop' | 'bridge' | 'processor' | 'operator';
+  customerId: string | null;
+  checkoutId: string | null;
+  request: unknown;
+  responseStatus: number | null;
+  response: unknown;
+  createdAt: string;
+}
+
+export type NewAuditEntry = Omit<AuditEntry, 'id' | 'createdAt'> & { shopId: string };
+
+export async function addAuditEntry(db: Queryable, e: NewAuditEntry): Promise<void> {
+  await db.query(
+    `insert into audit_log (shop_id, customer_id, checkout_id, action, actor, request, response_status, response)
+     values ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::jsonb)`,
+    [e.shopId, e.customerId, e.checkoutId, e.action, e.actor, JSON.stringify(e.request ?? null), e.responseStatus, JSON.stringify(e.response ?? null)],
+  );
+}
+
+export async function auditFor(db: Queryable, shopId: string, by: { customerId: string } | { checkoutId: string }): Promise<AuditEntry[]> {
+  const [column, value] = 'customerId' in by ? ['customer_id', by.customerId] : ['checkout_id', by.checkoutId];
+  return db.query<AuditEntry>(
+    `select id::text as id, action, actor, customer_id as "customerId", checkout_id as "checkoutId", request,
+            response_status as "responseStatus", response, created_at as "createdAt"
+       from audit_log where shop_id = $1 and ${column} = $2 order by id`,
+    [shopId, value],
+  );
+}
+
+/** Replaces the audit bodies of an erased customer with a marker: who did what stays, personal data goes. */
+export async function redactAuditFor(db: Queryable, shopId: string, customerId: string): Promise<void> {
+  await db.query(
+    `update audit_log set request = '{"redacted":"customer erased"}'::jsonb, response = '{"redacted":"customer erased"}'::jsonb
+      where shop_id = $1 and customer_id = $2`,
+    [shopId, customerId],
+  );
+}

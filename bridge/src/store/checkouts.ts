@@ -1,0 +1,146 @@
+import type { Checkout, CheckoutStatus, Level, StatusChange } from '../contract';
+import type { ProcessorKind } from './shops';
+import type { Queryable } from './db';
+import { decodeCursor, encodeCursor } from './customers';
+
+interface CheckoutRow {
+  id: string;
+  shop_id: string;
+  customer_id: string | null;
+  processor: ProcessorKind;
+  processor_checkout_id: string;
+  url: string;
+  status: CheckoutStatus;
+  level: Level;
+  order_ref: string;
+  currency: string;
+  total: string;
+  created_at: string;
+  updated_at: string;
+}
+
+function toCheckout(row: CheckoutRow): Checkout {
+  return {
+    id: row.id,
+    status: row.status,
+    level: row.level,
+    orderRef: row.order_ref,
+    currency: row.currency,
+    total: row.total,
+    customerId: row.customer_id,
+    processorCheckoutId: row.processor_checkout_id,
+    processor: row.processor,
+    url: row.url,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export interface NewCheckout {
+  id: string;
+  shopId: string;
+  customerId: string | null;
+  processor: ProcessorKind;
+  processorCheckoutId: string;
+  url: string;
+  level: Level;
+  orderRef: string;
+  currency: string;
+  total: string;
+  charge: unknown;
+}
+
+export async function insertCheckout(db: Queryable, c: NewCheckout): Promise<Checkout> {
+  const rows = await db.query<CheckoutRow>(
+    `insert into checkouts (id, shop_id, customer_id, processor, processor_checkout_id, url, status, level, order_ref, currency, total, charge)
+     values ($1,$2,$3,$4,$5,$6,'open',$7,$8,$9,$10,$11::jsonb) returning *`,
+    [c.id, c.shopId, c.customerId, c.processor, c.processorCheckoutId, c.url, c.level, c.orderRef, c.currency, c.total, JSON.stringify(c.charge)],
+  );
+  await addStatusChange(db, c.id, 'open', 'bridge', null);
+  return toCheckout(rows[0]!);
+}
+
+export async function findCheckout(db: Queryable, shopId: string, id: string): Promise<Checkout | null> {
+  const rows = await db.query<CheckoutRow>('select * from checkouts where shop_id = $1 and id = $2', [shopId, id]);
+  return rows[0] ? toCheckout(rows[0]) : null;
+}
+
+/** Locks the row for the rest of the transaction, so concurrent webhooks for one checkout apply in turn. */
+export async function lockCheckoutByProcessorId(db: Queryable, shopId: string, processorCheckoutId: string): Promise<Checkout | null> {
+  const rows = await db.query<CheckoutRow>(
+    'select * from checkouts where shop_id = $1 and processor_checkout_id = $2 for update',
+    [shopId, processorCheckoutId],
+  );
+  return rows[0] ? toCheckout(rows[0]) : null;
+}
+
+export async function setCheckoutStatus(db: Queryable, id: string, status: CheckoutStatus): Promise<Checkout> {
+  const rows = await db.query<CheckoutRow>('update checkouts set status = $2, updated_at = now() where id = $1 returning *', [id, status]);
+  return toCheckout(rows[0]!);
+}
+
+export async function addStatusChange(db: Queryable, checkoutId: string, status: CheckoutStatus, source: string, note: string | null): Promise<void> {
+  await db.query('insert into checkout_status_history (checkout_id, status, source, note) values ($1, $2, $3, $4)', [checkoutId, status, source, note]);
+}
+
+export async function statusHistory(db: Queryable, checkoutId: string): Promise<StatusChange[]> {
+  return db.query<StatusChange>(
+    'select status, source, note, created_at as at from checkout_status_history where checkout_id = $1 order by id',
+    [checkoutId],
+  );
+}
+
+export async function listCheckouts(
+  db: Queryable,
+  shopId: string,
+  opts: { status?: CheckoutStatus; customerId?: string; limit: number; cursor?: string },
+): Promise<{ items: Checkout[]; nextCursor: string | null }> {
+  const where = ['shop_id = $1'];
+  const values: unknown[] = [shopId];
+  if (opts.status) {
+    values.push(opts.status);
+    where.push(`status = $${values.length}`);
+  }
+  if (opts.customerId) {
+    values.push(opts.customerId);
+    where.push(`customer_id = $${values.length}`);
+  }
+  if (opts.cursor) {
+    const [createdAt, id] = decodeCursor(opts.cursor);
+    values.push(createdAt, id);
+    where.push(`(created_at, id) < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`);
+  }
+  values.push(opts.limit + 1);
+  const rows = await db.query<CheckoutRow>(
+    `select * from checkouts where ${where.join(' and ')} order by created_at desc, id desc limit $${values.length}`,
+    values,
+  );
+  const items = rows.slice(0, opts.limit).map(toCheckout);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > opts.limit && last ? encodeCursor(last.createdAt, last.id) : null };
+}
+
+/** Open checkouts not asked about for `minAgeSeconds`: candidates for a state check at the processor. */
+export async function openCheckoutsToPoll(db: Queryable, minAgeSeconds: number, limit: number): Promise<Array<Checkout & { shopId: string }>> {
+  const rows = await db.query<CheckoutRow>(
+    `select * from checkouts where status = 'open' and created_at < now() - make_interval(secs => $1)
+       and (last_polled_at is null or last_polled_at < now() - make_interval(secs => $1))
+     order by created_at limit $2`,
+    [minAgeSeconds, limit],
+  );
+  return rows.map((r) => ({ ...toCheckout(r), shopId: r.shop_id }));
+}
+
+export async function markPolled(db: Queryable, id: string): Promise<void> {
+  await db.query('update checkouts set last_polled_at = now() where id = $1', [id]);
+}
+
+/** Records a processor event; false when this event was already seen for the shop. */
+export async function recordProcessorEvent(db: Queryable, shopId: string, key: string, type: string, checkoutId: string | null, applied: boolean): Promise<boolean> {
+  const rows = await db.query(
+    `insert into processor_events (shop_id, event_key, event_type, checkout_id, applied) values ($1,$2,$3,$4,$5)
+     on conflict do nothing returning 1`,
+    [shopId, key, type, checkoutId, applied],
+  );
+  return rows.length === 1;
+}

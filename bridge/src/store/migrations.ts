@@ -1,0 +1,152 @@
+import type { Migration } from './migrate';
+
+export const BRIDGE_MIGRATIONS: readonly Migration[] = [
+  {
+    id: '001_initial',
+    sql: `
+      create extension if not exists pg_trgm;
+
+      create table shops (
+        id uuid primary key,
+        name text not null,
+        key_id text not null unique,
+        secret_enc text not null,
+        previous_secret_enc text,
+        previous_secret_expires_at timestamptz,
+        event_url text,
+        collection_level text not null default 'minimal',
+        threshold_amount numeric,
+        threshold_currency text,
+        processor_kind text not null,
+        processor_api_key text not null,
+        processor_api_secret_enc text not null,
+        settlement_asset text,
+        checkout_language text not null default 'auto',
+        created_at timestamptz not null default now(),
+        updated_at timestamptz not null default now()
+      );
+
+      create table request_nonces (
+        shop_id uuid not null references shops(id) on delete cascade,
+        nonce text not null,
+        seen_at timestamptz not null default now(),
+        primary key (shop_id, nonce)
+      );
+      create index request_nonces_seen on request_nonces (seen_at);
+
+      create table idempotency_keys (
+        shop_id uuid not null references shops(id) on delete cascade,
+        key text not null,
+        request_hash text not null,
+        state text not null,
+        response_status integer,
+        response_body jsonb,
+        locked_at timestamptz not null default now(),
+        created_at timestamptz not null default now(),
+        primary key (shop_id, key)
+      );
+
+      create table customers (
+        id uuid primary key,
+        shop_id uuid not null references shops(id) on delete cascade,
+        email text,
+        email_key text,
+        first_name text,
+        last_name text,
+        company text,
+        tax_id text,
+        address_line1 text,
+        address_line2 text,
+        postal_code text,
+        city text,
+        country_code text,
+        phone text,
+        note text,
+        meta jsonb not null default '{}',
+        level text not null,
+        processor_customer_id text,
+        erased_at timestamptz,
+        created_at timestamptz not null default date_trunc('milliseconds', now()),
+        updated_at timestamptz not null default now()
+      );
+      create unique index customers_shop_email on customers (shop_id, email_key) where email_key is not null;
+      create index customers_shop_created on customers (shop_id, created_at desc, id desc);
+      create index customers_search on customers using gin (
+        (coalesce(first_name, '') || ' ' || coalesce(last_name, '') || ' ' || coalesce(email, '') || ' ' ||
+         coalesce(company, '') || ' ' || coalesce(tax_id, '')) gin_trgm_ops
+      );
+
+      create table checkouts (
+        id uuid primary key,
+        shop_id uuid not null references shops(id) on delete cascade,
+        customer_id uuid references customers(id),
+        processor text not null,
+        processor_checkout_id text not null,
+        url text not null,
+        status text not null,
+        level text not null,
+        order_ref text not null,
+        currency text not null,
+        total numeric not null,
+        charge jsonb not null,
+        last_polled_at timestamptz,
+        created_at timestamptz not null default date_trunc('milliseconds', now()),
+        updated_at timestamptz not null default now()
+      );
+      create unique index checkouts_processor_id on checkouts (processor, processor_checkout_id);
+      create index checkouts_shop_created on checkouts (shop_id, created_at desc, id desc);
+      create index checkouts_shop_status on checkouts (shop_id, status, created_at desc);
+      create index checkouts_customer on checkouts (customer_id, created_at desc);
+      create index checkouts_open on checkouts (created_at) where status = 'open';
+
+      create table checkout_status_history (
+        id bigserial primary key,
+        checkout_id uuid not null references checkouts(id) on delete cascade,
+        status text not null,
+        source text not null,
+        note text,
+        created_at timestamptz not null default now()
+      );
+      create index checkout_status_history_checkout on checkout_status_history (checkout_id, id);
+
+      create table processor_events (
+        shop_id uuid not null references shops(id) on delete cascade,
+        event_key text not null,
+        event_type text not null,
+        checkout_id uuid references checkouts(id),
+        applied boolean not null,
+        received_at timestamptz not null default now(),
+        primary key (shop_id, event_key)
+      );
+
+      create table audit_log (
+        id bigserial primary key,
+        shop_id uuid not null references shops(id) on delete cascade,
+        customer_id uuid,
+        checkout_id uuid,
+        action text not null,
+        actor text not null,
+        request jsonb,
+        response_status integer,
+        response jsonb,
+        created_at timestamptz not null default now()
+      );
+      create index audit_log_customer on audit_log (customer_id, id) where customer_id is not null;
+      create index audit_log_checkout on audit_log (checkout_id, id) where checkout_id is not null;
+
+      create table outbox (
+        id uuid primary key,
+        shop_id uuid not null references shops(id) on delete cascade,
+        type text not null,
+        payload jsonb not null,
+        attempts integer not null default 0,
+        next_attempt_at timestamptz not null default now(),
+        locked_until timestamptz,
+        delivered_at timestamptz,
+        last_error text,
+        created_at timestamptz not null default now()
+      );
+      create index outbox_due on outbox (next_attempt_at) where delivered_at is null;
+    `,
+  },
+];
