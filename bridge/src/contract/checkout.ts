@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { missingOr } from './messages';
 import { levelSchema } from './levels';
 import { amountSchema, currencySchema, percentSchema } from './money';
 
-const description = z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(200, { error: 'too_long' });
+const description = z.string({ error: missingOr('invalid') }).trim().min(1, { error: 'required' }).max(200, { error: 'too_long' });
 const httpUrl = z
   .string({ error: 'invalid_url' })
   .trim()
@@ -12,7 +13,7 @@ const httpUrl = z
 export const lineItemSchema = z.object({
   description,
   netAmount: amountSchema,
-  quantity: z.number({ error: 'invalid_quantity' }).int({ error: 'invalid_quantity' }).min(1, { error: 'invalid_quantity' }).max(1_000_000, { error: 'invalid_quantity' }),
+  quantity: z.number({ error: missingOr('invalid_quantity') }).int({ error: 'invalid_quantity' }).min(1, { error: 'invalid_quantity' }).max(1_000_000, { error: 'invalid_quantity' }),
   productId: z.string().trim().max(100, { error: 'too_long' }).optional(),
 });
 
@@ -21,11 +22,11 @@ export const discountItemSchema = z.object({ description, netAmount: amountSchem
 export const shippingItemSchema = z.object({
   description,
   netAmount: amountSchema,
-  taxable: z.boolean({ error: 'invalid' }),
+  taxable: z.boolean({ error: missingOr('invalid') }),
 });
 
 export const taxItemSchema = z.object({
-  name: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(100, { error: 'too_long' }),
+  name: z.string({ error: missingOr('invalid') }).trim().min(1, { error: 'required' }).max(100, { error: 'too_long' }),
   percent: percentSchema,
 });
 
@@ -36,7 +37,7 @@ export const taxItemSchema = z.object({
 export const checkoutRequestSchema = z.object({
   level: levelSchema,
   customer: z.record(z.string(), z.unknown()).optional(),
-  orderRef: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(100, { error: 'too_long' }),
+  orderRef: z.string({ error: missingOr('invalid') }).trim().min(1, { error: 'required' }).max(100, { error: 'too_long' }),
   currency: currencySchema,
   lineItems: z.array(lineItemSchema).min(1, { error: 'required' }).max(500, { error: 'too_long' }),
   discountItems: z.array(discountItemSchema).max(100, { error: 'too_long' }).default([]),

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { isCountryCode } from './countries';
 import { LEVEL_FIELDS, type CustomerField, type Level } from './levels';
+import { missingOr } from './messages';
 
-const text = (max: number) => z.string({ error: 'invalid' }).trim().max(max, { error: 'too_long' });
+const text = (max: number) => z.string({ error: missingOr('invalid') }).trim().max(max, { error: 'too_long' });
 
 /** One schema per customer field; each normalises (trims, upper-cases codes) before it checks. */
 export const customerFieldSchemas = {
@@ -16,7 +17,7 @@ export const customerFieldSchemas = {
   postalCode: text(20),
   city: text(100),
   countryCode: z
-    .string({ error: 'invalid_country' })
+    .string({ error: missingOr('invalid_country') })
     .trim()
     .toUpperCase()
     .refine(isCountryCode, { error: 'invalid_country' }),
@@ -28,9 +29,7 @@ const blankToUndefined = (value: unknown) => (typeof value === 'string' && value
 
 function fieldFor(field: CustomerField, required: boolean) {
   const schema = customerFieldSchemas[field];
-  return required
-    ? z.preprocess(blankToUndefined, schema.optional()).refine((v) => v !== undefined, { error: 'required' })
-    : z.preprocess(blankToUndefined, schema.optional());
+  return z.preprocess(blankToUndefined, required ? schema : schema.optional());
 }
 
 const metaSchema = z.record(z.string().max(64), z.string().max(500)).refine((m) => Object.keys(m).length <= 50, {

@@ -48,8 +48,7 @@ export function fieldErrorsFrom(error: z.ZodError, prefix = ''): Record<string, 
   for (const issue of error.issues) {
     const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '_';
     if (fields[path]) continue;
-    let code: FieldCode = isFieldCode(issue.message) ? issue.message : 'invalid';
-    if (issue.code === 'invalid_type' && issue.input === undefined) code = 'required';
+    const code: FieldCode = isFieldCode(issue.message) ? issue.message : 'invalid';
     fields[path] = { code, message: FIELD_MESSAGES[code] };
   }
   return fields;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 export const LEVELS = ['none', 'minimal', 'compliant'] as const;
-export const levelSchema = z.enum(LEVELS, { error: 'invalid_level' });
+export const levelSchema = z.enum(LEVELS, { error: (i) => (i.input === undefined ? 'required' : 'invalid_level') });
 export type Level = z.infer<typeof levelSchema>;
 
 export const CUSTOMER_FIELDS = [

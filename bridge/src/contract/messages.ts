@@ -24,3 +24,6 @@ export type FieldCode = keyof typeof FIELD_MESSAGES;
 export function isFieldCode(value: string): value is FieldCode {
   return Object.prototype.hasOwnProperty.call(FIELD_MESSAGES, value);
 }
+
+/** A zod error function: absent input is `required`, anything else that fails the type check gets `code`. */
+export const missingOr = (code: FieldCode) => (issue: { input?: unknown }) => (issue.input === undefined ? 'required' : code);
