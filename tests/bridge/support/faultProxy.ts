@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type FaultMode = 'pass' | 'down' | 'slow' | '500' | 'errors' | 'garbage';
+export type FaultMode = 'pass' | 'down' | 'slow' | '500' | 'errors' | 'garbage' | 'fail-checkout';
 
 /**
  * A network fault between the bridge and a processor: forwards requests untouched to `target`
@@ -16,6 +16,7 @@ export async function startFaultProxy() {
     for await (const c of req) chunks.push(c as Buffer);
     calls.push({ method: req.method ?? '', path: req.url ?? '' });
     if (mode === 'down') return void req.socket.destroy();
+    if (mode === 'fail-checkout' && req.url?.startsWith('/checkout/hosted')) return void res.writeHead(503).end();
     if (mode === 'slow') return void setTimeout(() => res.writeHead(200).end('{}'), 5000).unref();
     if (mode === '500') return void res.writeHead(500, { 'content-type': 'text/html' }).end('<h1>Internal Server Error</h1>');
     if (mode === 'errors') return void res.writeHead(400, { 'content-type': 'application/json' }).end('{"errors":["settlementAsset is not supported"]}');

@@ -103,7 +103,8 @@ export class WhalestackClient {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
-      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      const name = (error as { name?: unknown } | null)?.name;
+      const timedOut = name === 'TimeoutError' || name === 'AbortError';
       throw new ProcessorError('unavailable', timedOut ? `The payment processor did not answer within ${this.timeoutMs} ms.` : 'The payment processor could not be reached.', null);
     }
     const text = await response.text().catch(() => '');
