@@ -12,9 +12,16 @@ import { fromProcessorError } from '../processorErrors';
 import { withCustomerLock } from './customerLock';
 import { toProcessorCustomer } from './processorCustomer';
 
-/** A change: a string sets a field, null clears it (if the customer's level allows it empty). */
+/**
+ * A change's shape: a string sets a field, null clears it. The values themselves are checked once
+ * merged, against the customer's level, so every field problem is reported together.
+ */
 export const customerChangesSchema = z
-  .object(Object.fromEntries(Object.entries(customerInputSchema.shape).map(([k, v]) => [k, (v as z.ZodOptional<z.ZodType>).unwrap().nullable().optional()])))
+  .object(
+    Object.fromEntries(
+      Object.keys(customerInputSchema.shape).map((k) => [k, k === 'meta' ? z.record(z.string(), z.string()).nullable().optional() : z.string({ error: 'invalid' }).nullable().optional()]),
+    ),
+  )
   .strict();
 
 /**
