@@ -12,6 +12,7 @@ import { SANDBOX_MIGRATIONS } from './processors/sandbox/migrations';
 import { SecretBox } from './security/secretBox';
 import { openPglite, openPostgres, type Db } from './store/db';
 import { migrate } from './store/migrate';
+import { lockDataDir } from './store/pgliteLock';
 import { BRIDGE_MIGRATIONS } from './store/migrations';
 
 export interface RunningBridge {
@@ -25,7 +26,14 @@ export interface RunningBridge {
 export async function openDatabase(config: Config): Promise<Db> {
   if (config.DATABASE_URL) return openPostgres(config.DATABASE_URL);
   await mkdir(config.DATA_DIR, { recursive: true });
-  return openPglite(path.join(config.DATA_DIR, 'pglite'));
+  const unlock = lockDataDir(config.DATA_DIR);
+  try {
+    const db = await openPglite(path.join(config.DATA_DIR, 'pglite'));
+    return { ...db, close: () => db.close().finally(unlock) };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
 }
 
 /** The master key from the environment, or (embedded setup) one kept beside the data, made on first start. */
