@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fieldErrorsFrom } from '../contract';
 import { AppError } from '../domain/errors';
-import { decodeCursor } from '../store/customers';
+import { decodeCursor } from '../store/paging';
 
 /** Parses query or body input with a schema; failures become a 400 with per-field messages. */
 export function parseInput<T>(schema: z.ZodType<T>, input: unknown, prefix = ''): T {

@@ -1,7 +1,7 @@
 import type { Checkout, CheckoutStatus, Level, StatusChange } from '../contract';
 import type { ProcessorKind } from './shops';
 import type { Queryable } from './db';
-import { decodeCursor, encodeCursor } from './customers';
+import { newestFirst, type Page } from './paging';
 
 interface CheckoutRow {
   id: string;
@@ -94,7 +94,7 @@ export async function listCheckouts(
   db: Queryable,
   shopId: string,
   opts: { status?: CheckoutStatus; customerId?: string; limit: number; cursor?: string },
-): Promise<{ items: Checkout[]; nextCursor: string | null }> {
+): Promise<Page<Checkout>> {
   const where = ['shop_id = $1'];
   const values: unknown[] = [shopId];
   if (opts.status) {
@@ -105,19 +105,7 @@ export async function listCheckouts(
     values.push(opts.customerId);
     where.push(`customer_id = $${values.length}`);
   }
-  if (opts.cursor) {
-    const [createdAt, id] = decodeCursor(opts.cursor);
-    values.push(createdAt, id);
-    where.push(`(created_at, id) < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`);
-  }
-  values.push(opts.limit + 1);
-  const rows = await db.query<CheckoutRow>(
-    `select * from checkouts where ${where.join(' and ')} order by created_at desc, id desc limit $${values.length}`,
-    values,
-  );
-  const items = rows.slice(0, opts.limit).map(toCheckout);
-  const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > opts.limit && last ? encodeCursor(last.createdAt, last.id) : null };
+  return newestFirst(db, { table: 'checkouts', where, values, limit: opts.limit, cursor: opts.cursor }, toCheckout);
 }
 
 /** Open checkouts not asked about for `minAgeSeconds`: candidates for a state check at the processor. */

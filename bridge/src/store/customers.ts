@@ -1,5 +1,6 @@
 import type { Customer, CustomerInput, Level } from '../contract';
 import type { Queryable } from './db';
+import { newestFirst, type Page } from './paging';
 
 interface CustomerRow {
   id: string;
@@ -130,13 +131,8 @@ export async function eraseCustomerRow(db: Queryable, shopId: string, id: string
   return rows[0] ? toCustomer(rows[0]) : null;
 }
 
-export interface CustomerPage {
-  items: Customer[];
-  nextCursor: string | null;
-}
-
-/** Newest first, keyset-paged so deep pages cost what the first does. `q` matches name, email, company, tax id. */
-export async function listCustomers(db: Queryable, shopId: string, opts: { q?: string; limit: number; cursor?: string }): Promise<CustomerPage> {
+/** Newest first, keyset-paged. `q` matches name, email, company, tax id. */
+export async function listCustomers(db: Queryable, shopId: string, opts: { q?: string; limit: number; cursor?: string }): Promise<Page<Customer>> {
   const where = ['shop_id = $1'];
   const values: unknown[] = [shopId];
   if (opts.q) {
@@ -145,19 +141,7 @@ export async function listCustomers(db: Queryable, shopId: string, opts: { q?: s
       `(coalesce(first_name, '') || ' ' || coalesce(last_name, '') || ' ' || coalesce(email, '') || ' ' || coalesce(company, '') || ' ' || coalesce(tax_id, '')) ilike $${values.length}`,
     );
   }
-  if (opts.cursor) {
-    const [createdAt, id] = decodeCursor(opts.cursor);
-    values.push(createdAt, id);
-    where.push(`(created_at, id) < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`);
-  }
-  values.push(opts.limit + 1);
-  const rows = await db.query<CustomerRow>(
-    `select * from customers where ${where.join(' and ')} order by created_at desc, id desc limit $${values.length}`,
-    values,
-  );
-  const items = rows.slice(0, opts.limit).map(toCustomer);
-  const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > opts.limit && last ? encodeCursor(last.createdAt, last.id) : null };
+  return newestFirst(db, { table: 'customers', where, values, limit: opts.limit, cursor: opts.cursor }, toCustomer);
 }
 
 /** All of a shop's customers in pages of `batch`, oldest first: for streaming exports with flat memory. */
@@ -175,14 +159,4 @@ export async function* iterateCustomers(db: Queryable, shopId: string, batch = 5
     if (!last || rows.length < batch) return;
     after = [last.created_at, last.id];
   }
-}
-
-export function encodeCursor(createdAt: string, id: string): string {
-  return Buffer.from(`${createdAt}|${id}`).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): [string, string] {
-  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/.test(id)) throw new RangeError('bad cursor');
-  return [createdAt, id];
 }
