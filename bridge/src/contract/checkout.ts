@@ -71,6 +71,12 @@ export const checkoutSchema = z.object({
 });
 export type Checkout = z.infer<typeof checkoutSchema>;
 
+/** A checkout in a list: with its customer's name and email (null for level none or after erasure). */
+export const checkoutListItemSchema = checkoutSchema.extend({
+  customer: z.object({ id: z.string(), name: z.string().nullable(), email: z.string().nullable() }).nullable(),
+});
+export type CheckoutListItem = z.infer<typeof checkoutListItemSchema>;
+
 export const statusChangeSchema = z.object({
   status: checkoutStatusSchema,
   source: z.string(),

@@ -1,4 +1,4 @@
-import type { Checkout, CheckoutStatus, Level, StatusChange } from '../contract';
+import type { Checkout, CheckoutListItem, CheckoutStatus, Level, StatusChange } from '../contract';
 import type { ProcessorKind } from './shops';
 import type { Queryable } from './db';
 import { newestFirst, type Page } from './paging';
@@ -17,6 +17,12 @@ interface CheckoutRow {
   total: string;
   created_at: string;
   updated_at: string;
+}
+
+interface CustomerSummaryColumns {
+  customer_first_name: string | null;
+  customer_last_name: string | null;
+  customer_email: string | null;
 }
 
 function toCheckout(row: CheckoutRow): Checkout {
@@ -93,10 +99,14 @@ export async function statusHistory(db: Queryable, checkoutId: string): Promise<
 export async function listCheckouts(
   db: Queryable,
   shopId: string,
-  opts: { status?: CheckoutStatus; customerId?: string; limit: number; cursor?: string },
-): Promise<Page<Checkout>> {
+  opts: { status?: CheckoutStatus; customerId?: string; orderRef?: string; limit: number; cursor?: string },
+): Promise<Page<CheckoutListItem>> {
   const where = ['shop_id = $1'];
   const values: unknown[] = [shopId];
+  if (opts.orderRef) {
+    values.push(opts.orderRef);
+    where.push(`order_ref = $${values.length}`);
+  }
   if (opts.status) {
     values.push(opts.status);
     where.push(`status = $${values.length}`);
@@ -105,7 +115,15 @@ export async function listCheckouts(
     values.push(opts.customerId);
     where.push(`customer_id = $${values.length}`);
   }
-  return newestFirst(db, { table: 'checkouts', where, values, limit: opts.limit, cursor: opts.cursor }, toCheckout);
+  // Each row carries its customer's name and email, so a payments list needs one round trip.
+  const table = `(select c.*, cu.first_name as customer_first_name, cu.last_name as customer_last_name, cu.email as customer_email
+                    from checkouts c left join customers cu on cu.id = c.customer_id) as checkouts`;
+  return newestFirst<CheckoutRow & CustomerSummaryColumns, CheckoutListItem>(db, { table, where, values, limit: opts.limit, cursor: opts.cursor }, (row) => ({
+    ...toCheckout(row),
+    customer: row.customer_id
+      ? { id: row.customer_id, name: [row.customer_first_name, row.customer_last_name].filter(Boolean).join(' ') || null, email: row.customer_email }
+      : null,
+  }));
 }
 
 /** Open checkouts not asked about for `minAgeSeconds`: candidates for a state check at the processor. */

@@ -149,4 +149,8 @@ export const BRIDGE_MIGRATIONS: readonly Migration[] = [
       create index outbox_due on outbox (next_attempt_at) where delivered_at is null;
     `,
   },
+  {
+    id: '002_checkouts_by_order_ref',
+    sql: `create index checkouts_shop_order_ref on checkouts (shop_id, order_ref)`,
+  },
 ];

@@ -97,6 +97,9 @@ describe('creating a checkout', () => {
     expect(read.body.history).toEqual([expect.objectContaining({ status: 'open', source: 'bridge' })]);
     const byCustomer = await shop.api('GET', `/v1/checkouts?customerId=${created.customerId}`);
     expect(byCustomer.body.items.map((c: any) => c.id)).toEqual([created.id]);
+    expect(byCustomer.body.items[0].customer).toEqual({ id: created.customerId, name: 'Alice Liddell', email: 'erin@example.com' });
+    const byOrder = await shop.api('GET', `/v1/checkouts?orderRef=${encodeURIComponent(created.orderRef)}`);
+    expect(byOrder.body.items.map((c: any) => c.id)).toEqual([created.id]);
     const open = await shop.api('GET', '/v1/checkouts?status=open&limit=2');
     expect(open.body.items).toHaveLength(2);
     expect(open.body.nextCursor).toEqual(expect.any(String));

@@ -11,7 +11,7 @@ import { findCheckout, listCheckouts, statusHistory } from '../../store/checkout
 import { pageQuerySchema, parseInput, uuidSchema } from '../query';
 import { shopOf } from '../shopAuth';
 
-const listQuery = pageQuerySchema.extend({ status: checkoutStatusSchema.optional(), customerId: uuidSchema.optional() });
+const listQuery = pageQuerySchema.extend({ status: checkoutStatusSchema.optional(), customerId: uuidSchema.optional(), orderRef: z.string().max(100).optional() });
 const idempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,255}$/);
 
 export function checkoutRoutes(ctx: BridgeContext): express.Router {
