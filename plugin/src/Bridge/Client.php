@@ -1,0 +1,82 @@
+<?php
+/**
+ * Signed HTTP calls to the bridge.
+ *
+ * @package CryptoCustomerBridge
+ */
+
+namespace CryptoCustomerBridge\Bridge;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Sends signed requests with the WordPress HTTP API and turns failures into WP_Error values whose
+ * code is the bridge's (prefixed `ccb_`) and whose data carries the HTTP status and field errors.
+ */
+final class Client {
+
+	/**
+	 * Connection.
+	 *
+	 * @var Connection
+	 */
+	private $connection;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param Connection $connection Where and as whom.
+	 */
+	public function __construct( Connection $connection ) {
+		$this->connection = $connection;
+	}
+
+	/**
+	 * A signed request.
+	 *
+	 * @param string                    $method  HTTP method.
+	 * @param string                    $path    Path under the bridge, with query (e.g. /v1/checkouts?status=open).
+	 * @param array<string, mixed>|null $body    JSON body.
+	 * @param array<string, string>     $headers Extra headers (Idempotency-Key).
+	 * @return array<string, mixed>|\WP_Error Decoded JSON.
+	 */
+	public function request( string $method, string $path, ?array $body = null, array $headers = array() ) {
+		$payload  = null === $body ? '' : (string) wp_json_encode( $body );
+		$signed   = Signature::headers( $this->connection, $method, $this->connection->base_path() . $path, $payload );
+		$response = wp_remote_request(
+			$this->connection->url . $path,
+			array(
+				'method'      => $method,
+				'headers'     => array_merge( $signed, $headers, '' === $payload ? array() : array( 'Content-Type' => 'application/json' ) ),
+				'body'        => '' === $payload ? null : $payload,
+				'timeout'     => 30,
+				'redirection' => 0,
+			)
+		);
+		if ( is_wp_error( $response ) ) {
+			return new \WP_Error(
+				'ccb_bridge_unreachable',
+				__( 'The payment service cannot be reached right now. Nothing was charged; please try again in a few minutes.', 'crypto-customer-bridge' ),
+				array(
+					'status' => 503,
+					'detail' => $response->get_error_message(),
+				)
+			);
+		}
+		$status  = (int) wp_remote_retrieve_response_code( $response );
+		$decoded = json_decode( wp_remote_retrieve_body( $response ), true );
+		if ( $status >= 200 && $status < 300 && is_array( $decoded ) ) {
+			return $decoded;
+		}
+		$error = is_array( $decoded ) && isset( $decoded['error'] ) && is_array( $decoded['error'] ) ? $decoded['error'] : array();
+		return new \WP_Error(
+			'ccb_' . sanitize_key( (string) ( $error['code'] ?? 'bad_response' ) ),
+			(string) ( $error['message'] ?? __( 'The payment service gave an answer this plugin does not understand.', 'crypto-customer-bridge' ) ),
+			array(
+				'status'  => $status ? $status : 502,
+				'fields'  => isset( $error['fields'] ) && is_array( $error['fields'] ) ? $error['fields'] : array(),
+				'details' => isset( $error['details'] ) && is_array( $error['details'] ) ? $error['details'] : array(),
+			)
+		);
+	}
+}

@@ -1,0 +1,64 @@
+<?php
+/**
+ * The collection levels and their fields, as the bridge's contract defines them.
+ *
+ * @package CryptoCustomerBridge
+ */
+
+namespace CryptoCustomerBridge;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Reads build/contract.json, generated at build time from the bridge's zod contract, so PHP never
+ * writes the field rules a second time.
+ */
+final class Contract {
+
+	/**
+	 * Decoded contract, once per request.
+	 *
+	 * @var array<string, mixed>|null
+	 */
+	private static $data = null;
+
+	/**
+	 * The whole contract file.
+	 *
+	 * @return array<string, mixed>
+	 */
+	private static function data(): array {
+		if ( null === self::$data ) {
+			$raw        = file_get_contents( Plugin::path( 'build/contract.json' ) ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents -- a local file.
+			self::$data = is_string( $raw ) ? (array) json_decode( $raw, true ) : array();
+		}
+		return self::$data;
+	}
+
+	/**
+	 * The level names, least to most asked.
+	 *
+	 * @return string[]
+	 */
+	public static function levels(): array {
+		return (array) ( self::data()['levels'] ?? array( 'none', 'minimal', 'compliant' ) );
+	}
+
+	/**
+	 * Every customer field any level may ask, in form order.
+	 *
+	 * @return string[]
+	 */
+	public static function customer_fields(): array {
+		return (array) ( self::data()['customerFields'] ?? array() );
+	}
+
+	/**
+	 * Browser autocomplete token per field.
+	 *
+	 * @return array<string, string>
+	 */
+	public static function autocomplete(): array {
+		return (array) ( self::data()['autocomplete'] ?? array() );
+	}
+}

@@ -1,0 +1,174 @@
+<?php
+/**
+ * Admin routes: save the connection string, test the connection.
+ *
+ * @package CryptoCustomerBridge
+ */
+
+namespace CryptoCustomerBridge\Rest;
+
+use CryptoCustomerBridge\Bridge\Connection;
+use CryptoCustomerBridge\Settings;
+use CryptoCustomerBridge\ShopSync;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * GET /ccb/v1/connection, POST /ccb/v1/connection, POST /ccb/v1/connection/test.
+ * The secret goes in and never comes out: reads report only whether one is set.
+ */
+final class ConnectionController extends \WP_REST_Controller {
+
+	/**
+	 * Settings.
+	 *
+	 * @var Settings
+	 */
+	private $settings;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param Settings $settings Settings.
+	 */
+	public function __construct( Settings $settings ) {
+		$this->settings  = $settings;
+		$this->namespace = 'ccb/v1';
+		$this->rest_base = 'connection';
+	}
+
+	/**
+	 * Registers the routes.
+	 */
+	public function register_routes(): void {
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base,
+			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_item' ),
+					'permission_callback' => array( $this, 'get_item_permissions_check' ),
+				),
+				array(
+					'methods'             => \WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'update_item' ),
+					'permission_callback' => array( $this, 'update_item_permissions_check' ),
+					'args'                => array(
+						'connectionString' => array(
+							'type'     => 'string',
+							'required' => true,
+						),
+					),
+				),
+			)
+		);
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base . '/test',
+			array(
+				'methods'             => \WP_REST_Server::CREATABLE,
+				'callback'            => array( $this, 'test' ),
+				'permission_callback' => array( $this, 'get_item_permissions_check' ),
+			)
+		);
+	}
+
+	/**
+	 * Only administrators manage the connection.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return true|\WP_Error
+	 */
+	public function get_item_permissions_check( $request ) {
+		return current_user_can( 'manage_options' ) ? true : new \WP_Error( 'rest_forbidden', __( 'Sorry, you are not allowed to manage crypto payments.', 'crypto-customer-bridge' ), array( 'status' => rest_authorization_required_code() ) );
+	}
+
+	/**
+	 * Same as reading.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return true|\WP_Error
+	 */
+	public function update_item_permissions_check( $request ) {
+		return $this->get_item_permissions_check( $request );
+	}
+
+	/**
+	 * What is configured, without the secret.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 */
+	public function get_item( $request ) {
+		$connection = $this->settings->connection();
+		return rest_ensure_response(
+			array(
+				'configured' => null !== $connection,
+				'bridgeUrl'  => $connection ? $connection->url : null,
+				'keyId'      => $connection ? $connection->key_id : null,
+				'secretSet'  => null !== $connection,
+				'sync'       => get_option( Settings::SYNC_STATUS, null ),
+			)
+		);
+	}
+
+	/**
+	 * Saves a new connection string, sends the shop settings, and tests the result.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 */
+	public function update_item( $request ) {
+		$connection = Connection::parse( (string) $request->get_param( 'connectionString' ) );
+		if ( is_wp_error( $connection ) ) {
+			return $connection;
+		}
+		$this->settings->save_connection( $connection );
+		$synced = ( new ShopSync( $this->settings ) )->push();
+		if ( is_wp_error( $synced ) ) {
+			return $this->explain( $synced );
+		}
+		return $this->test( $request );
+	}
+
+	/**
+	 * Asks the bridge who we are and whether the processor accepts the shop's credentials.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 */
+	public function test( $request ) {
+		$client = $this->settings->client();
+		if ( is_wp_error( $client ) ) {
+			return $client;
+		}
+		$shop = $client->request( 'GET', '/v1/shop' );
+		if ( is_wp_error( $shop ) ) {
+			return $this->explain( $shop );
+		}
+		return rest_ensure_response(
+			array(
+				'bridge'    => array(
+					'ok'  => true,
+					'url' => $this->settings->connection()->url,
+				),
+				'shop'      => $shop['shop'] ?? null,
+				'processor' => $shop['processorCheck'] ?? null,
+			)
+		);
+	}
+
+	/**
+	 * Turns a bridge failure into advice for the administrator.
+	 *
+	 * @param \WP_Error $error From the client.
+	 */
+	private function explain( \WP_Error $error ): \WP_Error {
+		$advice = array(
+			'ccb_bridge_unreachable'        => __( 'The bridge cannot be reached at this address. Check that it is running and that this server can reach it.', 'crypto-customer-bridge' ),
+			'ccb_unknown_key'               => __( 'The bridge does not know this key id. Paste the connection string of a shop created on this bridge.', 'crypto-customer-bridge' ),
+			'ccb_signature_invalid'         => __( 'The bridge refused the signature: the secret in the connection string is wrong or was rotated.', 'crypto-customer-bridge' ),
+			'ccb_timestamp_out_of_window'   => __( 'The bridge refused the request time: this server\'s clock is more than five minutes off.', 'crypto-customer-bridge' ),
+		);
+		$code = $error->get_error_code();
+		return new \WP_Error( $code, $advice[ $code ] ?? $error->get_error_message(), $error->get_error_data() );
+	}
+}

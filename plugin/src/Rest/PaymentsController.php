@@ -1,0 +1,174 @@
+<?php
+/**
+ * Admin proxy to the bridge's read APIs for the Payments screen.
+ *
+ * @package CryptoCustomerBridge
+ */
+
+namespace CryptoCustomerBridge\Rest;
+
+use CryptoCustomerBridge\Events\EventLog;
+use CryptoCustomerBridge\Settings;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * GET /ccb/v1/admin/checkouts, /admin/checkouts/{id}, /admin/activity. The browser never talks to
+ * the bridge and never sees the shop secret: WordPress checks the capability and signs for it.
+ */
+final class PaymentsController extends \WP_REST_Controller {
+
+	const CAPABILITY = 'manage_options';
+
+	/**
+	 * Settings.
+	 *
+	 * @var Settings
+	 */
+	private $settings;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param Settings $settings Settings.
+	 */
+	public function __construct( Settings $settings ) {
+		$this->settings  = $settings;
+		$this->namespace = 'ccb/v1';
+		$this->rest_base = 'admin';
+	}
+
+	/**
+	 * Registers the routes.
+	 */
+	public function register_routes(): void {
+		$permission = array( $this, 'get_items_permissions_check' );
+		register_rest_route(
+			$this->namespace,
+			'/admin/checkouts',
+			array(
+				'methods'             => \WP_REST_Server::READABLE,
+				'callback'            => array( $this, 'get_items' ),
+				'permission_callback' => $permission,
+				'args'                => array(
+					'status' => array(
+						'type' => 'string',
+						'enum' => array( '', 'open', 'underpaid', 'completed', 'underpaid_accepted', 'refunded', 'expired' ),
+					),
+					'cursor' => array(
+						'type'    => 'string',
+						'pattern' => '^[A-Za-z0-9_-]{0,200}$',
+					),
+				),
+			)
+		);
+		register_rest_route(
+			$this->namespace,
+			'/admin/checkouts/(?P<id>[0-9a-f-]{36})',
+			array(
+				'methods'             => \WP_REST_Server::READABLE,
+				'callback'            => array( $this, 'get_item' ),
+				'permission_callback' => $permission,
+			)
+		);
+		register_rest_route(
+			$this->namespace,
+			'/admin/activity',
+			array(
+				'methods'             => \WP_REST_Server::READABLE,
+				'callback'            => array( $this, 'get_activity' ),
+				'permission_callback' => $permission,
+				'args'                => array(
+					'since' => array(
+						'type'    => 'string',
+						'pattern' => '^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$',
+					),
+				),
+			)
+		);
+	}
+
+	/**
+	 * Payments are the site owner's business.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return true|\WP_Error
+	 */
+	public function get_items_permissions_check( $request ) {
+		return current_user_can( self::CAPABILITY ) ? true : new \WP_Error( 'rest_forbidden', __( 'Sorry, you are not allowed to see payments.', 'crypto-customer-bridge' ), array( 'status' => rest_authorization_required_code() ) );
+	}
+
+	/**
+	 * A page of checkouts, newest first.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 */
+	public function get_items( $request ) {
+		$query = array_filter(
+			array(
+				'limit'  => 25,
+				'status' => (string) $request->get_param( 'status' ),
+				'cursor' => (string) $request->get_param( 'cursor' ),
+			)
+		);
+		return $this->relay( 'GET', '/v1/checkouts?' . http_build_query( $query ) );
+	}
+
+	/**
+	 * One checkout with its history, audit entries and customer.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 */
+	public function get_item( $request ) {
+		$id     = (string) $request->get_param( 'id' );
+		$client = $this->settings->client();
+		if ( is_wp_error( $client ) ) {
+			return $client;
+		}
+		$checkout = $client->request( 'GET', '/v1/checkouts/' . $id );
+		if ( is_wp_error( $checkout ) ) {
+			return $checkout;
+		}
+		$audit       = $client->request( 'GET', '/v1/checkouts/' . $id . '/audit' );
+		$customer_id = $checkout['checkout']['customerId'] ?? null;
+		$customer    = $customer_id ? $client->request( 'GET', '/v1/customers/' . $customer_id ) : null;
+		return rest_ensure_response(
+			array(
+				'checkout' => $checkout['checkout'],
+				'history'  => $checkout['history'],
+				'audit'    => is_wp_error( $audit ) ? array() : $audit['entries'],
+				'customer' => is_array( $customer ) ? $customer['customer'] : null,
+			)
+		);
+	}
+
+	/**
+	 * Events received since a moment: lets the screen refresh only when something happened.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 */
+	public function get_activity( $request ) {
+		$since = (string) $request->get_param( 'since' );
+		return rest_ensure_response(
+			array(
+				'now'    => gmdate( 'Y-m-d H:i:s' ),
+				'events' => '' === $since ? array() : EventLog::since( $since ),
+			)
+		);
+	}
+
+	/**
+	 * Forwards a read to the bridge.
+	 *
+	 * @param string $method Method.
+	 * @param string $path   Path.
+	 */
+	private function relay( string $method, string $path ) {
+		$client = $this->settings->client();
+		if ( is_wp_error( $client ) ) {
+			return $client;
+		}
+		$result = $client->request( $method, $path );
+		return is_wp_error( $result ) ? $result : rest_ensure_response( $result );
+	}
+}
