@@ -1,0 +1,74 @@
+import { Button, Notice, Spinner } from '@wordpress/components';
+import { useEffect, useState } from '@wordpress/element';
+import { __ } from '@wordpress/i18n';
+import { getCheckout, type CheckoutDetail } from './api';
+import { formatDate, statusLabel } from './labels';
+
+/** One payment: amount, customer, status history, and every audit entry with its request and response. */
+export default function PaymentDetail( { id, version, onBack }: { id: string; version: number; onBack: () => void } ) {
+	const [ detail, setDetail ] = useState< CheckoutDetail | null >( null );
+	const [ error, setError ] = useState( '' );
+
+	useEffect( () => {
+		getCheckout( id ).then( setDetail, ( e ) => setError( e.message ) );
+	}, [ id, version ] );
+
+	if ( error ) return <Notice status="error" isDismissible={ false }>{ error }</Notice>;
+	if ( ! detail ) return <Spinner />;
+	const { checkout, history, audit, customer } = detail;
+
+	return (
+		<div className="ccb-payment">
+			<Button variant="link" onClick={ onBack }>
+				{ __( '← All payments', 'crypto-customer-bridge' ) }
+			</Button>
+			<h2>
+				{ checkout.total } { checkout.currency } — { statusLabel( checkout.status ) }
+			</h2>
+			<dl className="ccb-payment__facts">
+				<dt>{ __( 'Order reference', 'crypto-customer-bridge' ) }</dt>
+				<dd>{ checkout.orderRef }</dd>
+				<dt>{ __( 'Processor checkout id', 'crypto-customer-bridge' ) }</dt>
+				<dd>
+					{ checkout.processorCheckoutId }
+					{ checkout.processor === 'sandbox' && ` (${ __( 'sandbox', 'crypto-customer-bridge' ) })` }
+				</dd>
+				<dt>{ __( 'Customer information level', 'crypto-customer-bridge' ) }</dt>
+				<dd>{ checkout.level }</dd>
+				<dt>{ __( 'Customer', 'crypto-customer-bridge' ) }</dt>
+				<dd>
+					{ customer
+						? [ [ customer.firstName, customer.lastName ].filter( Boolean ).join( ' ' ), customer.email, customer.company, customer.taxId ].filter( Boolean ).join( ' · ' ) || __( '(erased)', 'crypto-customer-bridge' )
+						: __( 'No customer', 'crypto-customer-bridge' ) }
+				</dd>
+				<dt>{ __( 'Created', 'crypto-customer-bridge' ) }</dt>
+				<dd>{ formatDate( checkout.createdAt ) }</dd>
+			</dl>
+			<h3>{ __( 'Status history', 'crypto-customer-bridge' ) }</h3>
+			<ol className="ccb-payment__history">
+				{ history.map( ( change, i ) => (
+					<li key={ i }>
+						{ formatDate( change.at ) } — <strong>{ statusLabel( change.status ) }</strong> ({ change.source }
+						{ change.note ? `: ${ change.note }` : '' })
+					</li>
+				) ) }
+			</ol>
+			<h3>{ __( 'Audit log', 'crypto-customer-bridge' ) }</h3>
+			<ul className="ccb-payment__audit">
+				{ audit.map( ( entry ) => (
+					<li key={ entry.id }>
+						<details>
+							<summary>
+								{ formatDate( entry.createdAt ) } — { entry.actor }: { entry.action } → { entry.responseStatus ?? '—' }
+							</summary>
+							<h4>{ __( 'Request', 'crypto-customer-bridge' ) }</h4>
+							<pre>{ JSON.stringify( entry.request, null, 2 ) }</pre>
+							<h4>{ __( 'Response', 'crypto-customer-bridge' ) }</h4>
+							<pre>{ JSON.stringify( entry.response, null, 2 ) }</pre>
+						</details>
+					</li>
+				) ) }
+			</ul>
+		</div>
+	);
+}

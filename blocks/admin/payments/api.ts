@@ -1,0 +1,29 @@
+import apiFetch from '@wordpress/api-fetch';
+import type { CheckoutListItem, Customer, StatusChange } from '../../../bridge/src/contract';
+
+export interface AuditEntry {
+	id: string;
+	action: string;
+	actor: string;
+	request: unknown;
+	responseStatus: number | null;
+	response: unknown;
+	createdAt: string;
+}
+
+export interface CheckoutDetail {
+	checkout: CheckoutListItem;
+	history: StatusChange[];
+	audit: AuditEntry[];
+	customer: Customer | null;
+}
+
+export const listCheckouts = ( status: string, cursor?: string ) =>
+	apiFetch< { items: CheckoutListItem[]; nextCursor: string | null } >( {
+		path: `/ccb/v1/admin/checkouts?${ new URLSearchParams( { ...( status ? { status } : {} ), ...( cursor ? { cursor } : {} ) } ) }`,
+	} );
+
+export const getCheckout = ( id: string ) => apiFetch< CheckoutDetail >( { path: `/ccb/v1/admin/checkouts/${ id }` } );
+
+export const getActivity = ( since: string ) =>
+	apiFetch< { now: string; events: Array< { type: string; checkout_id: string } > } >( { path: `/ccb/v1/admin/activity?${ new URLSearchParams( since ? { since } : {} ) }` } );
