@@ -57,16 +57,10 @@ export async function startBridge(config: Config, options: { log?: Logger; db?: 
   const db = options.db ?? (await openDatabase(config));
   await migrate(db, [...BRIDGE_MIGRATIONS, ...(config.SANDBOX === 'on' ? SANDBOX_MIGRATIONS : [])]);
 
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.PORT, config.HOST, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
-  const internalUrl = `http://${host}:${port}`;
-  const publicUrl = (config.PUBLIC_URL ?? internalUrl).replace(/\/+$/, '');
-
+  // The port is known only once listening (PORT may be 0), but requests must never reach a server
+  // without its app: the URLs are read lazily and the app is attached before listen().
+  let internalUrl = '';
+  let publicUrl = '';
   let jobs: Jobs | undefined;
   const ctx: BridgeContext = {
     config,
@@ -78,7 +72,15 @@ export async function startBridge(config: Config, options: { log?: Logger; db?: 
     eventsQueued: () => jobs?.sender.kick(),
   };
   jobs = new Jobs(ctx);
-  server.on('request', createApp(ctx));
+  const server = createServer(createApp(ctx));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
+  internalUrl = `http://${host}:${port}`;
+  publicUrl = (config.PUBLIC_URL ?? internalUrl).replace(/\/+$/, '');
   if (options.jobs !== false) jobs.start();
 
   let stopping: Promise<void> | undefined;

@@ -56,7 +56,7 @@ final class Connection {
 	 */
 	public static function parse( string $value ) {
 		$value = trim( $value );
-		if ( ! preg_match( '#^ccb\+(https?)://([^:@/\s]+):([^@/\s]+)@([^/\s?#]+)(/[^\s?#]*)?$#', $value, $m ) ) {
+		if ( ! preg_match( '~^ccb\+(https?)://([^:@/\s]+):([^@/\s]+)@([^/\s?#]+)(/[^\s?#]*)?$~', $value, $m ) ) {
 			return new \WP_Error( 'ccb_bad_connection_string', __( 'This is not a connection string. It looks like ccb+https://KEY_ID:SECRET@bridge.example.com and is printed by the bridge when a shop is created.', 'crypto-customer-bridge' ), array( 'status' => 400 ) );
 		}
 		$key_id = rawurldecode( $m[2] );
