@@ -29,9 +29,9 @@ if ( is_wp_error( $ccb_result ) ) {
 	fwrite( STDERR, $ccb_result->get_error_message() . "\n" );
 	exit( 1 );
 }
-// The plugin's classes load on plugins_loaded, which ran before activation in this process.
-CryptoCustomerBridge\Plugin::boot();
-do_action( 'init' );
+// While installing, WordPress loads no plugins; load this one's classes directly (activation
+// included the file already on a first run, hence require_once).
+require_once WP_PLUGIN_DIR . '/crypto-customer-bridge/crypto-customer-bridge.php';
 flush_rewrite_rules();
 
 $ccb_settings = new CryptoCustomerBridge\Settings();
