@@ -21,6 +21,7 @@ const REQUIREMENTS = {
   unzip: [() => has('unzip'), 'unzip'],
   zipcli: [() => has('zip'), 'zip'],
   phpunit: [() => has('phpunit'), 'phpunit'],
+  gettext: [() => has('xgettext'), 'gettext'],
 };
 
 export function ensureSystem(names) {

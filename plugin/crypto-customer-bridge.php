@@ -9,7 +9,7 @@
  * License:           GPL-2.0-or-later
  * License URI:       https://www.gnu.org/licenses/gpl-2.0.html
  * Text Domain:       crypto-customer-bridge
- * Domain Path:       /languages
+ * Domain Path:       /build/languages
  *
  * WordPress 6.6 is the first with react-jsx-runtime, which the built scripts need. PHP 7.4 is
  * WooCommerce's own minimum, so every shop that can run WooCommerce can run this.

@@ -41,7 +41,7 @@ final class Plugin {
 	 * Loads the bundled translations (PHP side; scripts get theirs through wp_set_script_translations).
 	 */
 	public static function load_textdomain(): void {
-		load_plugin_textdomain( TEXT_DOMAIN, false, dirname( plugin_basename( PLUGIN_FILE ) ) . '/languages' );
+		load_plugin_textdomain( TEXT_DOMAIN, false, dirname( plugin_basename( PLUGIN_FILE ) ) . '/build/languages' );
 	}
 
 	/**

@@ -31,7 +31,7 @@ final class ScriptAsset {
 		$asset  = require $asset_file;
 		$handle = "ccb-{$entry}";
 		wp_enqueue_script( $handle, Plugin::url( "build/{$entry}.js" ), $asset['dependencies'], $asset['version'], true );
-		wp_set_script_translations( $handle, 'crypto-customer-bridge', Plugin::path( 'languages' ) );
+		wp_set_script_translations( $handle, 'crypto-customer-bridge', Plugin::path( 'build/languages' ) );
 		wp_add_inline_script( $handle, 'window.ccbAdmin = ' . wp_json_encode( $data ) . ';', 'before' );
 		wp_enqueue_style( 'wp-components' );
 		if ( is_readable( Plugin::path( "build/{$entry}.css" ) ) ) {

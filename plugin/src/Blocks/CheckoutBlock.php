@@ -54,7 +54,7 @@ final class CheckoutBlock {
 			return;
 		}
 		foreach ( array_merge( $type->editor_script_handles, $type->view_script_handles ) as $handle ) {
-			wp_set_script_translations( $handle, 'crypto-customer-bridge', Plugin::path( 'languages' ) );
+			wp_set_script_translations( $handle, 'crypto-customer-bridge', Plugin::path( 'build/languages' ) );
 		}
 	}
 
