@@ -53,13 +53,6 @@ export default function SettingsApp() {
 
 	return (
 		<div className="ccb-settings">
-			<div aria-live="polite">
-				{ status && (
-					<Notice status={ status.kind } onRemove={ () => setStatus( null ) }>
-						{ status.text }
-					</Notice>
-				) }
-			</div>
 			<Panel>
 				<ConnectionPanel state={ connection } onChanged={ refreshConnection } />
 				<PanelBody title={ __( 'Customer information', 'crypto-customer-bridge' ) } initialOpen>
@@ -83,6 +76,13 @@ export default function SettingsApp() {
 					<SelectControl __nextHasNoMarginBottom label={ __( 'After cancelling, return to', 'crypto-customer-bridge' ) } value={ String( settings.ccb_cancel_page ) } options={ pageOptions } onChange={ ( value: string ) => update( { ccb_cancel_page: Number( value ) } ) } />
 				</PanelBody>
 			</Panel>
+			<div aria-live="polite">
+				{ status && (
+					<Notice status={ status.kind } onRemove={ () => setStatus( null ) }>
+						{ status.text }
+					</Notice>
+				) }
+			</div>
 			<p>
 				<Button variant="primary" isBusy={ saving } disabled={ saving } onClick={ save }>
 					{ __( 'Save settings', 'crypto-customer-bridge' ) }

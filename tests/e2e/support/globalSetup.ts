@@ -1,0 +1,28 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+// dev/stack.mjs is native ESM shared with `npm start`; Playwright compiles this file to CommonJS,
+// so the module is loaded with a real dynamic import that its transform leaves alone.
+const importEsm = new Function('url', 'return import(url)') as (url: string) => Promise<{ startStack: (o: object) => Promise<StackHandle> }>;
+
+interface StackHandle {
+  url: string;
+  bridgeUrl: string;
+  admin: { user: string; password: string };
+  site: string;
+  connectionString: string;
+  stop(): Promise<void>;
+}
+
+export const STACK_FILE = path.join(tmpdir(), 'ccb-e2e-stack.json');
+
+/** Starts a fresh stack for this run and tells the tests where it is. */
+export default async function globalSetup() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ccb-e2e-'));
+  const { startStack } = await importEsm(pathToFileURL(path.resolve(__dirname, '../../../dev/stack.mjs')).href);
+  const stack = await startStack({ dir, quiet: true });
+  (globalThis as { ccbStack?: { stop(): Promise<void> } }).ccbStack = stack;
+  writeFileSync(STACK_FILE, JSON.stringify({ url: stack.url, bridgeUrl: stack.bridgeUrl, admin: stack.admin, site: stack.site, dir, connectionString: stack.connectionString }));
+}
