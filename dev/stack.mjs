@@ -143,7 +143,8 @@ export async function startStack({ dir, pluginDir = path.join(ROOT, 'plugin'), l
     });
     stoppers.push(bridge.stop);
     await waitFor(async () => (await fetch(`${bridgeUrl}/health/ready`, { signal: AbortSignal.timeout(2000) })).ok, 'the bridge', 60000);
-    const connectionString = readFileSync(path.join(bridgeDir, 'demo-connection.txt'), 'utf8').trim();
+    // The demo shop's string was written at the bridge's first start; it may have had another port then.
+    const connectionString = readFileSync(path.join(bridgeDir, 'demo-connection.txt'), 'utf8').trim().replace(/@[^/]+/, `@127.0.0.1:${bPort}`);
 
     // Database.
     const db = await startMariaDb(path.join(dir, 'mariadb'), log === 'inherit' ? 'ignore' : 'ignore');

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Fetches WordPress 6.8 (Debian 13 "trixie" packages) into $1 without installing anything from trixie:
+# Fetches WordPress 6.8 and its core translations (Debian 13 "trixie" packages) into $1 without installing anything from trixie:
 # a private APT configuration reads trixie's package lists; the .debs are only downloaded and unpacked.
 # Debian 12's own wordpress package (6.1) is too old for the block editor's react-jsx-runtime.
 set -euo pipefail
-dest=${1:?usage: fetch-wordpress.sh DEST}
+dest=$(realpath -m "${1:?usage: fetch-wordpress.sh DEST}")
 [ -f "$dest/wp-includes/version.php" ] && exit 0
 
 work=$(mktemp -d)
@@ -27,12 +27,13 @@ CONF
 export APT_CONFIG="$work/apt.conf"
 apt-get update -qq -o APT::Sandbox::User=root
 cd "$work/debs"
-apt-get download -qq -o APT::Sandbox::User=root wordpress wordpress-theme-twentytwentyfive libjs-lodash libjs-underscore libjs-cropper php-getid3
+apt-get download -qq -o APT::Sandbox::User=root wordpress wordpress-l10n wordpress-theme-twentytwentyfive libjs-lodash libjs-underscore libjs-cropper php-getid3
 for deb in *.deb; do dpkg-deb -x "$deb" "$work/root"; done
 
 mkdir -p "$dest"
 # Debian points some files at /etc (wp-config, .htaccess): drop those links, resolve the rest
-# (to the unpacked lodash, getID3, theme...) into a plain tree.
+# (to the unpacked lodash, getID3, theme, core translations: WordPress accepts a site language only
+# when core has it) into a plain tree.
 find "$work/root" -xtype l -delete
 rm -f "$work/root/usr/share/wordpress/wp-config.php"
 cp -rL "$work/root/usr/share/wordpress/." "$dest/"

@@ -1,10 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { bridgeApi, login, shot, stack, wp } from './support/stack';
-
-export const PUBLISHED_PAGE_FILE = path.join(tmpdir(), 'ccb-e2e-page.txt');
+import { bridgeApi, login, PUBLISHED_PAGE_FILE, shot, stack, wp } from './support/stack';
 
 test('the admin sets level compliant, tests the connection, and publishes a page with the block', async ({ page }, testInfo) => {
   await login(page);

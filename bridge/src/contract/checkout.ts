@@ -36,7 +36,7 @@ export const taxItemSchema = z.object({
  */
 export const checkoutRequestSchema = z.object({
   level: levelSchema,
-  customer: z.record(z.string(), z.unknown()).optional(),
+  customer: z.record(z.string(), z.unknown()).nullish(),
   orderRef: z.string({ error: missingOr('invalid') }).trim().min(1, { error: 'required' }).max(100, { error: 'too_long' }),
   currency: currencySchema,
   lineItems: z.array(lineItemSchema).min(1, { error: 'required' }).max(500, { error: 'too_long' }),

@@ -89,6 +89,11 @@ final class CheckoutBlock {
 			return null;
 		}
 		$found = self::search( parse_blocks( $post->post_content ), $block_id );
+		$type  = \WP_Block_Type_Registry::get_instance()->get_registered( self::NAME );
+		if ( $found && $type ) {
+			// Saved markup omits attributes equal to their defaults (currency EUR): apply them as rendering does.
+			$found = $type->prepare_attributes_for_render( $found );
+		}
 		if ( ! $found || empty( $found['items'] ) || empty( $found['currency'] ) || empty( $found['total'] ) ) {
 			return null;
 		}

@@ -140,22 +140,20 @@ final class CheckoutController extends \WP_REST_Controller {
 		$order_ref = 'wp-' . $post_id . '-' . $token;
 		$customer  = array_intersect_key( (array) $request->get_param( 'customer' ), array_flip( Contract::customer_fields() ) );
 
-		$result = $client->request(
-			'POST',
-			'/v1/checkouts',
-			array(
-				'level'         => '' !== $block['level'] ? $block['level'] : $this->settings->level(),
-				'customer'      => empty( $customer ) ? null : array_map( 'strval', $customer ),
-				'orderRef'      => $order_ref,
-				'currency'      => $block['currency'],
-				'lineItems'     => CheckoutBlock::line_items( $block ),
-				'expectedTotal' => $block['total'],
-				'returnUrl'     => add_query_arg( 'ccb_order', $order_ref, $this->settings->return_url( $post_id ) ),
-				'cancelUrl'     => add_query_arg( 'ccb_cancelled', '1', $this->settings->cancel_url( $post_id ) ),
-				'locale'        => substr( determine_locale(), 0, 2 ),
-			),
-			array( 'Idempotency-Key' => 'wp-' . $token )
+		$checkout = array(
+			'level'         => '' !== $block['level'] ? $block['level'] : $this->settings->level(),
+			'orderRef'      => $order_ref,
+			'currency'      => $block['currency'],
+			'lineItems'     => CheckoutBlock::line_items( $block ),
+			'expectedTotal' => $block['total'],
+			'returnUrl'     => add_query_arg( 'ccb_order', $order_ref, $this->settings->return_url( $post_id ) ),
+			'cancelUrl'     => add_query_arg( 'ccb_cancelled', '1', $this->settings->cancel_url( $post_id ) ),
+			'locale'        => substr( determine_locale(), 0, 2 ),
 		);
+		if ( ! empty( $customer ) ) {
+			$checkout['customer'] = array_map( 'strval', $customer );
+		}
+		$result = $client->request( 'POST', '/v1/checkouts', $checkout, array( 'Idempotency-Key' => 'wp-' . $token ) );
 		if ( is_wp_error( $result ) ) {
 			return $this->for_shopper( $result );
 		}
@@ -184,7 +182,7 @@ final class CheckoutController extends \WP_REST_Controller {
 			array(
 				'status'   => $checkout['status'],
 				'total'    => $checkout['total'],
-				'currency' => $checkout['currency'],
+			'currency' => $checkout['currency'],
 			)
 		);
 	}

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { signedClient } from '../../bridge/support/signedClient';
@@ -15,6 +16,9 @@ export interface Stack {
 }
 
 export const stack: Stack = JSON.parse(readFileSync(STACK_FILE, 'utf8'));
+
+/** The page the admin test publishes, for the shopper tests that follow it. */
+export const PUBLISHED_PAGE_FILE = path.join(tmpdir(), 'ccb-e2e-page.txt');
 
 /** Runs PHP inside the test site (plugins loaded) and returns its JSON-decoded result. */
 export function wp<T = unknown>(php: string): T {
