@@ -153,9 +153,12 @@ export async function startStack({ dir, pluginDir = path.join(ROOT, 'plugin'), l
     // WordPress.
     const site = path.join(dir, 'site');
     if (!existsSync(path.join(site, 'wp-load.php'))) cpSync(WORDPRESS_CORE, site, { recursive: true });
-    const pluginLink = path.join(site, 'wp-content/plugins/crypto-customer-bridge');
-    rmSync(pluginLink, { recursive: true, force: true });
-    symlinkSync(path.resolve(pluginDir), pluginLink);
+    // The working tree is linked, so edits show at once; any other copy (an unpacked zip) is
+    // installed as a real folder, which WordPress can replace or delete like any plugin.
+    const installed = path.join(site, 'wp-content/plugins/crypto-customer-bridge');
+    rmSync(installed, { recursive: true, force: true });
+    if (path.resolve(pluginDir) === path.join(ROOT, 'plugin')) symlinkSync(path.resolve(pluginDir), installed);
+    else cpSync(pluginDir, installed, { recursive: true });
     const wPort = wpPort ?? (await freePort());
     const url = `http://127.0.0.1:${wPort}`;
     writeWpConfig(site, { socket: db.socket, url, debugLog: path.join(dir, 'wordpress-debug.log') });

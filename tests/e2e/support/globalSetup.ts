@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,8 +22,12 @@ export const STACK_FILE = path.join(tmpdir(), 'ccb-e2e-stack.json');
 /** Starts a fresh stack for this run and tells the tests where it is. */
 export default async function globalSetup() {
   const dir = mkdtempSync(path.join(tmpdir(), 'ccb-e2e-'));
-  const { startStack } = await importEsm(pathToFileURL(path.resolve(__dirname, '../../../dev/stack.mjs')).href);
-  const stack = await startStack({ dir, quiet: true });
+  // The site runs the installable zip, not the working tree: what is tested is what ships.
+  const root = path.resolve(__dirname, '../../..');
+  const zip = execFileSync('node', ['dev/package-plugin.mjs'], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop()!;
+  execFileSync('unzip', ['-q', zip, '-d', path.join(dir, 'from-zip')]);
+  const { startStack } = await importEsm(pathToFileURL(path.join(root, 'dev/stack.mjs')).href);
+  const stack = await startStack({ dir, quiet: true, pluginDir: path.join(dir, 'from-zip/crypto-customer-bridge') });
   (globalThis as { ccbStack?: { stop(): Promise<void> } }).ccbStack = stack;
-  writeFileSync(STACK_FILE, JSON.stringify({ url: stack.url, bridgeUrl: stack.bridgeUrl, admin: stack.admin, site: stack.site, dir, connectionString: stack.connectionString }));
+  writeFileSync(STACK_FILE, JSON.stringify({ url: stack.url, bridgeUrl: stack.bridgeUrl, admin: stack.admin, site: stack.site, dir, zip, connectionString: stack.connectionString }));
 }

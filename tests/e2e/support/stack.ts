@@ -12,6 +12,7 @@ export interface Stack {
   admin: { user: string; password: string };
   site: string;
   dir: string;
+  zip: string;
   connectionString: string;
 }
 
