@@ -1,59 +1,107 @@
-// The one test command: type checks, then every bridge test against PGlite and against a real
-// PostgreSQL server started here (or the one in TEST_DATABASE_URL).
+// The one test command. In order: type checks; the bridge suite on PGlite and on a real PostgreSQL
+// server started here; the browser-side component tests; the plugin build; PHPUnit inside a real
+// WordPress + MariaDB; the end-to-end suite in Chromium on the packaged plugin.
+// `node tests/run.mjs bridge|blocks|php|e2e` runs one part.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startPostgres } from '../dev/postgres.mjs';
+import { startStack } from '../dev/stack.mjs';
+import { ensureSystem } from '../dev/system.mjs';
 
 const only = process.argv[2];
-const jest = ['node_modules/.bin/jest', '--ci'];
-const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings`.trim() };
-
-const reports = mkdtempSync(path.join(tmpdir(), 'ccb-jest-'));
+const wants = (part) => !only || only === part;
+const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings`.trim(), PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' };
+const reports = mkdtempSync(path.join(tmpdir(), 'ccb-reports-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
+const results = [];
 
 function step(title, cmd, args, extraEnv = {}) {
   console.log(`\n=== ${title}`);
   const started = Date.now();
   const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
-  console.log(`=== ${title}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return result.status === 0;
-}
-
-/** Runs jest and adds its test counts to the totals; a suite that fails to load counts as a failure. */
-function jestStep(title, extraEnv) {
-  const report = path.join(reports, `${title.replace(/\W+/g, '-')}.json`);
-  const ok = step(title, jest[0], [...jest.slice(1), '--json', `--outputFile=${report}`], extraEnv);
-  try {
-    const r = JSON.parse(readFileSync(report, 'utf8'));
-    totals.passed += r.numPassedTests;
-    totals.failed += r.numFailedTests + r.numRuntimeErrorTestSuites;
-    totals.skipped += r.numPendingTests;
-  } catch {
-    totals.failed += 1;
-  }
+  const ok = result.status === 0;
+  console.log(`=== ${title}: ${ok ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  results.push(ok);
   return ok;
 }
 
-const results = [];
-if (!only || only === 'bridge') {
-  results.push(step('type check', 'node_modules/.bin/tsc', ['--noEmit', '-p', 'tsconfig.json']));
-  results.push(jestStep('bridge on PGlite', { TEST_DATABASE_URL: '' }));
-  let pg = null;
-  let url = process.env.TEST_DATABASE_URL;
+/** Adds a runner's counts to the totals; a report that is missing counts as a failure. */
+function count(report, read) {
   try {
+    const [passed, failed, skipped] = read(readFileSync(report, 'utf8'));
+    totals.passed += passed;
+    totals.failed += failed;
+    totals.skipped += skipped;
+  } catch {
+    totals.failed += 1;
+  }
+}
+
+function jest(title, config, extraEnv = {}) {
+  const report = path.join(reports, `${title.replace(/\W+/g, '-')}.json`);
+  step(title, 'node_modules/.bin/jest', ['--ci', '-c', config, '--json', `--outputFile=${report}`], extraEnv);
+  count(report, (text) => {
+    const r = JSON.parse(text);
+    return [r.numPassedTests, r.numFailedTests + r.numRuntimeErrorTestSuites, r.numPendingTests];
+  });
+}
+
+if (wants('bridge') || wants('blocks')) {
+  step('type check', 'node_modules/.bin/tsc', ['--noEmit', '-p', 'tsconfig.json']);
+  step('type check (browser code)', 'node_modules/.bin/tsc', ['--noEmit', '-p', 'blocks/tsconfig.json']);
+}
+
+if (wants('bridge')) {
+  jest('bridge on PGlite', 'jest.config.js', { TEST_DATABASE_URL: '' });
+  let pg = null;
+  try {
+    let url = process.env.TEST_DATABASE_URL;
     if (!url) {
       pg = await startPostgres();
       url = pg.url;
     }
-    results.push(jestStep('bridge on PostgreSQL', { TEST_DATABASE_URL: url }));
+    jest('bridge on PostgreSQL', 'jest.config.js', { TEST_DATABASE_URL: url });
   } finally {
     pg?.stop();
   }
 }
 
-const stepsFailed = results.filter((ok) => !ok).length;
-if (stepsFailed && !totals.failed) totals.failed = stepsFailed;
+if (wants('blocks')) jest('browser components (jsdom)', 'tests/blocks/jest.config.js');
+
+if (wants('php') || wants('e2e')) {
+  ensureSystem(['php', 'mysqli', 'curl', 'xml', 'mbstring', 'intl', 'zip', 'mariadb', 'chromium', 'unzip', 'zipcli', 'phpunit', 'gettext']);
+  step('plugin build', 'npm', ['run', 'build', '--silent']);
+}
+
+if (wants('php')) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ccb-php-'));
+  const stack = await startStack({ dir, quiet: true });
+  try {
+    const report = path.join(reports, 'phpunit.xml');
+    step('PHPUnit in WordPress 6.8 + MariaDB', 'phpunit', ['-c', 'tests/php/phpunit.xml', '--log-junit', report], { CCB_SITE: stack.site, CCB_URL: stack.url });
+    count(report, (xml) => {
+      const suite = /<testsuite [^>]*>/.exec(xml)[0];
+      const attr = (name) => Number(new RegExp(`\\b${name}="(\\d+)"`).exec(suite)[1]);
+      const [tests, failures, errors, skipped] = ['tests', 'failures', 'errors', 'skipped'].map(attr);
+      return [tests - failures - errors - skipped, failures + errors, skipped];
+    });
+  } finally {
+    await stack.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (wants('e2e')) {
+  step('end to end (Playwright, Chromium, WordPress 6.8, bridge)', 'node_modules/.bin/playwright', ['test', '-c', 'tests/e2e']);
+  count('test-results/e2e/report.json', (text) => {
+    const s = JSON.parse(text).stats;
+    return [s.expected, s.unexpected + s.flaky, s.skipped];
+  });
+}
+
+const failedSteps = results.filter((ok) => !ok).length;
+if (failedSteps && !totals.failed) totals.failed = failedSteps;
 console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
-process.exit(stepsFailed ? 1 : 0);
+process.exit(failedSteps ? 1 : 0);
