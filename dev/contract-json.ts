@@ -1,13 +1,12 @@
 /**
  * Writes plugin/build/contract.json from the zod contract, for the PHP side: the levels, the
- * customer fields any level may ask, and their autocomplete tokens. PHP reads this file instead of
+ * customer fields any level may ask, and what each level asks. PHP reads this file instead of
  * repeating the rules.
  */
 import { writeFileSync } from 'node:fs';
-import { AUTOCOMPLETE } from '../blocks/shared/fields';
 import { CUSTOMER_FIELDS, LEVEL_FIELDS, LEVELS } from '../bridge/src/contract/levels';
 
 writeFileSync(
   'plugin/build/contract.json',
-  JSON.stringify({ levels: LEVELS, customerFields: CUSTOMER_FIELDS, levelFields: LEVEL_FIELDS, autocomplete: AUTOCOMPLETE }, null, 2) + '\n',
+  JSON.stringify({ levels: LEVELS, customerFields: CUSTOMER_FIELDS, levelFields: LEVEL_FIELDS }, null, 2) + '\n',
 );

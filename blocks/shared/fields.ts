@@ -26,18 +26,3 @@ export function fieldPresentation(): Record< CustomerField, FieldPresentation > 
 		phone: { label: __( 'Phone', 'crypto-customer-bridge' ), autocomplete: 'tel', type: 'tel' },
 	};
 }
-
-/** Autocomplete tokens without translation, for the generated contract JSON that PHP reads. */
-export const AUTOCOMPLETE: Record< CustomerField, string > = {
-	firstName: 'given-name',
-	lastName: 'family-name',
-	email: 'email',
-	company: 'organization',
-	taxId: 'off',
-	addressLine1: 'address-line1',
-	addressLine2: 'address-line2',
-	postalCode: 'postal-code',
-	city: 'address-level2',
-	countryCode: 'country',
-	phone: 'tel',
-};

@@ -52,13 +52,4 @@ final class Contract {
 	public static function customer_fields(): array {
 		return (array) ( self::data()['customerFields'] ?? array() );
 	}
-
-	/**
-	 * Browser autocomplete token per field.
-	 *
-	 * @return array<string, string>
-	 */
-	public static function autocomplete(): array {
-		return (array) ( self::data()['autocomplete'] ?? array() );
-	}
 }

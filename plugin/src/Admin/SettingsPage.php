@@ -7,8 +7,6 @@
 
 namespace CryptoCustomerBridge\Admin;
 
-use CryptoCustomerBridge\Plugin;
-
 defined( 'ABSPATH' ) || exit;
 
 /**

@@ -9,7 +9,6 @@ namespace CryptoCustomerBridge\Rest;
 
 use CryptoCustomerBridge\Blocks\CheckoutBlock;
 use CryptoCustomerBridge\Contract;
-use CryptoCustomerBridge\Settings;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -17,28 +16,18 @@ defined( 'ABSPATH' ) || exit;
  * POST /ccb/v1/checkouts opens a hosted checkout for one block on one published post. What is
  * charged comes from the saved block on the server, never from the browser.
  */
-final class CheckoutController extends \WP_REST_Controller {
+final class CheckoutController extends Controller {
 
 	const RATE_LIMIT  = 10;
 	const RATE_WINDOW = 60;
 
-	/**
-	 * Settings.
-	 *
-	 * @var Settings
-	 */
-	private $settings;
 
 	/**
-	 * Constructor.
+	 * Base of the routes.
 	 *
-	 * @param Settings $settings Settings.
+	 * @var string
 	 */
-	public function __construct( Settings $settings ) {
-		$this->settings  = $settings;
-		$this->namespace = 'ccb/v1';
-		$this->rest_base = 'checkouts';
-	}
+	protected $rest_base = 'checkouts';
 
 	/**
 	 * Registers the routes.

@@ -17,25 +17,15 @@ defined( 'ABSPATH' ) || exit;
  * GET /ccb/v1/connection, POST /ccb/v1/connection, POST /ccb/v1/connection/test.
  * The secret goes in and never comes out: reads report only whether one is set.
  */
-final class ConnectionController extends \WP_REST_Controller {
+final class ConnectionController extends Controller {
+
 
 	/**
-	 * Settings.
+	 * Base of the routes.
 	 *
-	 * @var Settings
+	 * @var string
 	 */
-	private $settings;
-
-	/**
-	 * Constructor.
-	 *
-	 * @param Settings $settings Settings.
-	 */
-	public function __construct( Settings $settings ) {
-		$this->settings  = $settings;
-		$this->namespace = 'ccb/v1';
-		$this->rest_base = 'connection';
-	}
+	protected $rest_base = 'connection';
 
 	/**
 	 * Registers the routes.

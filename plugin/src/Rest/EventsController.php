@@ -9,7 +9,6 @@ namespace CryptoCustomerBridge\Rest;
 
 use CryptoCustomerBridge\Bridge\Signature;
 use CryptoCustomerBridge\Events\EventLog;
-use CryptoCustomerBridge\Settings;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -17,25 +16,15 @@ defined( 'ABSPATH' ) || exit;
  * POST /ccb/v1/events. The permission check is the signature: only the bridge holding this shop's
  * secret gets in. Each event id is acted on once; a redelivery is acknowledged and ignored.
  */
-final class EventsController extends \WP_REST_Controller {
+final class EventsController extends Controller {
+
 
 	/**
-	 * Settings.
+	 * Base of the routes.
 	 *
-	 * @var Settings
+	 * @var string
 	 */
-	private $settings;
-
-	/**
-	 * Constructor.
-	 *
-	 * @param Settings $settings Settings.
-	 */
-	public function __construct( Settings $settings ) {
-		$this->settings  = $settings;
-		$this->namespace = 'ccb/v1';
-		$this->rest_base = 'events';
-	}
+	protected $rest_base = 'events';
 
 	/**
 	 * Registers the route.

@@ -8,7 +8,6 @@
 namespace CryptoCustomerBridge\Rest;
 
 use CryptoCustomerBridge\Events\EventLog;
-use CryptoCustomerBridge\Settings;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -16,27 +15,17 @@ defined( 'ABSPATH' ) || exit;
  * GET /ccb/v1/admin/checkouts, /admin/checkouts/{id}, /admin/activity. The browser never talks to
  * the bridge and never sees the shop secret: WordPress checks the capability and signs for it.
  */
-final class PaymentsController extends \WP_REST_Controller {
+final class PaymentsController extends Controller {
 
 	const CAPABILITY = 'manage_options';
 
-	/**
-	 * Settings.
-	 *
-	 * @var Settings
-	 */
-	private $settings;
 
 	/**
-	 * Constructor.
+	 * Base of the routes.
 	 *
-	 * @param Settings $settings Settings.
+	 * @var string
 	 */
-	public function __construct( Settings $settings ) {
-		$this->settings  = $settings;
-		$this->namespace = 'ccb/v1';
-		$this->rest_base = 'admin';
-	}
+	protected $rest_base = 'admin';
 
 	/**
 	 * Registers the routes.
