@@ -11,9 +11,11 @@ const checkout = (over: Record<string, unknown>) => ({
 });
 
 const paths: string[] = [];
+let activity: Array<{ type: string; checkout_id: string }> = [];
+let listed = [checkout({})];
 apiFetch.use((options) => {
   paths.push(options.path!);
-  if (options.path!.startsWith('/ccb/v1/admin/activity')) return Promise.resolve({ now: '2026-11-24 10:00:00', events: [] });
+  if (options.path!.startsWith('/ccb/v1/admin/activity')) return Promise.resolve({ now: '2026-11-24 10:00:00', events: activity.splice(0) });
   if (options.path!.startsWith('/ccb/v1/admin/checkouts/')) {
     return Promise.resolve({
       checkout: checkout({}),
@@ -23,7 +25,7 @@ apiFetch.use((options) => {
     });
   }
   const status = new URLSearchParams(options.path!.split('?')[1]).get('status');
-  const items = [checkout({}), checkout({ id: '22222222-2222-4222-8222-222222222222', status: 'open', level: 'none', customerId: null, customer: null })];
+  const items = [...listed, checkout({ id: '22222222-2222-4222-8222-222222222222', status: 'open', level: 'none', customerId: null, customer: null })];
   return Promise.resolve({ items: status ? items.filter((i) => i.status === status) : items, nextCursor: null });
 });
 
@@ -46,4 +48,14 @@ it('opens a payment with its status history and audit entries', async () => {
   expect(await screen.findByRole('heading', { name: '64.97 EUR — Paid' })).toBeInTheDocument();
   expect(screen.getAllByRole('listitem').map((li) => li.textContent).join('|')).toMatch(/Waiting for payment.*\|.*Paid \(processor: CHECKOUT_COMPLETED\)/);
   expect(screen.getByText(/bridge: POST \/checkout\/hosted → 200/)).toBeInTheDocument();
+});
+
+it('refreshes itself when the bridge reports events, without a reload', async () => {
+  render(<PaymentsApp pollMs={20} />);
+  await screen.findAllByRole('row');
+  await new Promise((r) => setTimeout(r, 60));
+  listed = [checkout({ status: 'refunded' })];
+  activity = [{ type: 'checkout.refunded', checkout_id: '11111111-1111-4111-8111-111111111111' }];
+  expect(await screen.findByText('1 payment update received.', { selector: '.components-notice__content' }, { timeout: 2000 })).toBeInTheDocument();
+  expect((await screen.findAllByRole('row'))[1]).toHaveTextContent('Refunded');
 });

@@ -9,7 +9,7 @@ import PaymentDetail from './PaymentDetail';
 const POLL_MS = 5000;
 
 /** The Payments screen: a filterable list that refreshes itself when the bridge reports events, and a detail view. */
-export default function PaymentsApp() {
+export default function PaymentsApp( { pollMs = POLL_MS }: { pollMs?: number } ) {
 	const [ status, setStatus ] = useState< CheckoutStatus | '' >( '' );
 	const [ items, setItems ] = useState< CheckoutListItem[] | null >( null );
 	const [ nextCursor, setNextCursor ] = useState< string | null >( null );
@@ -43,9 +43,9 @@ export default function PaymentsApp() {
 				since.current = activity.now;
 			}, () => undefined );
 		void tick();
-		const timer = setInterval( tick, POLL_MS );
+		const timer = setInterval( tick, pollMs );
 		return () => clearInterval( timer );
-	}, [] );
+	}, [ pollMs ] );
 
 	if ( selected ) return <PaymentDetail id={ selected } version={ version } onBack={ () => setSelected( null ) } />;
 
