@@ -41,3 +41,16 @@ export async function redactAuditFor(db: Queryable, shopId: string, customerId: 
     [shopId, customerId],
   );
 }
+
+/**
+ * Removes an erased customer's personal data from what was stored to be sent or replayed: the
+ * email in queued and delivered events, and stored responses that carried the customer.
+ */
+export async function scrubCustomerCopies(db: Queryable, shopId: string, customerId: string): Promise<void> {
+  await db.query(
+    `update outbox set payload = jsonb_set(payload, '{data,customer,email}', 'null'::jsonb)
+      where shop_id = $1 and payload->'data'->'customer'->>'id' = $2`,
+    [shopId, customerId],
+  );
+  await db.query(`delete from idempotency_keys where shop_id = $1 and response_body->'customer'->>'id' = $2`, [shopId, customerId]);
+}

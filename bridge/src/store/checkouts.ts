@@ -1,7 +1,7 @@
 import type { Checkout, CheckoutListItem, CheckoutStatus, Level, StatusChange } from '../contract';
 import type { ProcessorKind } from './shops';
 import type { Queryable } from './db';
-import { newestFirst, type Page } from './paging';
+import { createdAtKey, keysetPage, type Page } from './paging';
 
 interface CheckoutRow {
   id: string;
@@ -118,7 +118,7 @@ export async function listCheckouts(
   // Each row carries its customer's name and email, so a payments list needs one round trip.
   const table = `(select c.*, cu.first_name as customer_first_name, cu.last_name as customer_last_name, cu.email as customer_email
                     from checkouts c left join customers cu on cu.id = c.customer_id) as checkouts`;
-  return newestFirst<CheckoutRow & CustomerSummaryColumns, CheckoutListItem>(db, { table, where, values, limit: opts.limit, cursor: opts.cursor }, (row) => ({
+  return keysetPage<CheckoutRow & CustomerSummaryColumns, CheckoutListItem>(db, { table, where, values, keys: [createdAtKey()], direction: 'desc', limit: opts.limit, cursor: opts.cursor }, (row) => ({
     ...toCheckout(row),
     customer: row.customer_id
       ? { id: row.customer_id, name: [row.customer_first_name, row.customer_last_name].filter(Boolean).join(' ') || null, email: row.customer_email }
@@ -149,4 +149,25 @@ export async function recordProcessorEvent(db: Queryable, shopId: string, key: s
     [shopId, key, type, checkoutId, applied],
   );
   return rows.length === 1;
+}
+
+export interface PayerAccount {
+  network: string;
+  account: string;
+}
+
+/** The blockchain accounts the processor reported a checkout was paid from. */
+export async function setPayerAccounts(db: Queryable, checkoutId: string, accounts: PayerAccount[]): Promise<void> {
+  await db.query('update checkouts set payer_accounts = $2::jsonb where id = $1', [checkoutId, JSON.stringify(accounts)]);
+}
+
+/** Every account a customer has paid from, once each, with the last time it was used. */
+export async function payerAccountsOfCustomer(db: Queryable, shopId: string, customerId: string): Promise<Array<PayerAccount & { lastUsedAt: string }>> {
+  return db.query(
+    `select a->>'network' as network, a->>'account' as account, max(c.updated_at) as "lastUsedAt"
+       from checkouts c, jsonb_array_elements(c.payer_accounts) a
+      where c.shop_id = $1 and c.customer_id = $2
+      group by 1, 2 order by 3 desc`,
+    [shopId, customerId],
+  );
 }

@@ -1,11 +1,12 @@
 import type { Customer, CustomerInput, Level } from '../contract';
 import type { Queryable } from './db';
-import { newestFirst, type Page } from './paging';
+import { countUpTo, createdAtKey, keysetPage, type Page, type SortKey } from './paging';
 
 interface CustomerRow {
   id: string;
   shop_id: string;
   email: string | null;
+  email_key: string | null;
   first_name: string | null;
   last_name: string | null;
   company: string | null;
@@ -131,32 +132,72 @@ export async function eraseCustomerRow(db: Queryable, shopId: string, id: string
   return rows[0] ? toCustomer(rows[0]) : null;
 }
 
-/** Newest first, keyset-paged. `q` matches name, email, company, tax id. */
-export async function listCustomers(db: Queryable, shopId: string, opts: { q?: string; limit: number; cursor?: string }): Promise<Page<Customer>> {
-  const where = ['shop_id = $1'];
-  const values: unknown[] = [shopId];
-  if (opts.q) {
-    values.push(`%${opts.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
-    where.push(
-      `(coalesce(first_name, '') || ' ' || coalesce(last_name, '') || ' ' || coalesce(email, '') || ' ' || coalesce(company, '') || ' ' || coalesce(tax_id, '')) ilike $${values.length}`,
-    );
-  }
-  return newestFirst(db, { table: 'customers', where, values, limit: opts.limit, cursor: opts.cursor }, toCustomer);
+export const CUSTOMER_SORTS = ['createdAt', 'name', 'email'] as const;
+export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
+
+export interface CustomerFilter {
+  q?: string;
+  email?: string;
+  country?: string;
+  level?: 'minimal' | 'compliant';
+  hasPayments?: boolean;
 }
 
-/** All of a shop's customers in pages of `batch`, oldest first: for streaming exports with flat memory. */
-export async function* iterateCustomers(db: Queryable, shopId: string, batch = 500): AsyncGenerator<Customer> {
-  let after: [string, string] | null = null;
-  for (;;) {
-    const rows: CustomerRow[] = await db.query<CustomerRow>(
-      after
-        ? `select * from customers where shop_id = $1 and (created_at, id) > ($2::timestamptz, $3::uuid) order by created_at, id limit $4`
-        : `select * from customers where shop_id = $1 order by created_at, id limit $2`,
-      after ? [shopId, after[0], after[1], batch] : [shopId, batch],
-    );
-    for (const row of rows) yield toCustomer(row);
-    const last = rows[rows.length - 1];
-    if (!last || rows.length < batch) return;
-    after = [last.created_at, last.id];
+/** The text search runs over this expression, which has a trigram index (see migrations). */
+export const SEARCH_TEXT = `(coalesce(first_name, '') || ' ' || coalesce(last_name, '') || ' ' || coalesce(email, '') || ' ' || coalesce(company, '') || ' ' || coalesce(tax_id, ''))`;
+
+const PAID = `('completed', 'underpaid_accepted')`;
+
+/** The keys each sort orders by; each has an index on (shop_id, keys…, id). */
+const SORT_KEYS: Record<CustomerSort, SortKey<CustomerRow>[]> = {
+  createdAt: [createdAtKey()],
+  name: [
+    { expr: `lower(coalesce(last_name, ''))`, cast: 'text', value: (r) => (r.last_name ?? '').toLowerCase() },
+    { expr: `lower(coalesce(first_name, ''))`, cast: 'text', value: (r) => (r.first_name ?? '').toLowerCase() },
+  ],
+  email: [{ expr: `coalesce(email_key, '')`, cast: 'text', value: (r) => r.email_key ?? '' }],
+};
+
+export function customerFilterSql(shopId: string, filter: CustomerFilter): { where: string[]; values: unknown[] } {
+  const where = ['shop_id = $1'];
+  const values: unknown[] = [shopId];
+  const add = (sql: (p: string) => string, value: unknown) => {
+    values.push(value);
+    where.push(sql(`$${values.length}`));
+  };
+  if (filter.q) add((p) => `${SEARCH_TEXT} ilike ${p}`, `%${filter.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
+  if (filter.email) add((p) => `email_key = ${p}`, filter.email.trim().toLowerCase());
+  if (filter.country) add((p) => `country_code = ${p}`, filter.country);
+  if (filter.level) add((p) => `level = ${p}`, filter.level);
+  if (filter.hasPayments !== undefined) {
+    where.push(`${filter.hasPayments ? '' : 'not '}exists (select 1 from checkouts k where k.customer_id = customers.id and k.status in ${PAID})`);
   }
+  return { where, values };
+}
+
+/** A page of the shop's customers matching the filter, keyset-paged in any sort. */
+export async function listCustomers(
+  db: Queryable,
+  shopId: string,
+  opts: CustomerFilter & { sort?: CustomerSort; order?: 'asc' | 'desc'; limit: number; cursor?: string },
+): Promise<Page<Customer>> {
+  const { where, values } = customerFilterSql(shopId, opts);
+  const sort = opts.sort ?? 'createdAt';
+  const direction = opts.order ?? (sort === 'createdAt' ? 'desc' : 'asc');
+  return keysetPage(db, { table: 'customers', where, values, keys: SORT_KEYS[sort], direction, limit: opts.limit, cursor: opts.cursor }, toCustomer);
+}
+
+export async function countCustomers(db: Queryable, shopId: string, filter: CustomerFilter, cap: number) {
+  const { where, values } = customerFilterSql(shopId, filter);
+  return countUpTo(db, 'customers', where, values, cap);
+}
+
+/** The shop's customers matching a filter, oldest first, a page at a time: exports stream with flat memory. */
+export async function* iterateCustomers(db: Queryable, shopId: string, filter: CustomerFilter = {}, batch = 1000): AsyncGenerator<Customer> {
+  let cursor: string | undefined;
+  do {
+    const page = await keysetPage(db, { table: 'customers', ...customerFilterSql(shopId, filter), keys: [createdAtKey()], direction: 'asc', limit: batch, cursor }, toCustomer);
+    yield* page.items;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
 }

@@ -153,4 +153,14 @@ export const BRIDGE_MIGRATIONS: readonly Migration[] = [
     id: '002_checkouts_by_order_ref',
     sql: `create index checkouts_shop_order_ref on checkouts (shop_id, order_ref)`,
   },
+  {
+    // Customer management at scale: an index per list sort, filters, and the accounts payers used.
+    id: '003_customer_management',
+    sql: `
+      create index customers_shop_name on customers (shop_id, lower(coalesce(last_name, '')), lower(coalesce(first_name, '')), id);
+      create index customers_shop_email_sort on customers (shop_id, coalesce(email_key, ''), id);
+      create index customers_shop_country on customers (shop_id, country_code);
+      alter table checkouts add column payer_accounts jsonb not null default '[]'
+    `,
+  },
 ];

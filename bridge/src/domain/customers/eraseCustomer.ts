@@ -1,7 +1,7 @@
 import type { Customer } from '../../contract';
 import { processorFor, type BridgeContext } from '../../context';
 import { ProcessorError } from '../../processors/whalestack/client';
-import { addAuditEntry, redactAuditFor } from '../../store/audit';
+import { addAuditEntry, redactAuditFor, scrubCustomerCopies } from '../../store/audit';
 import { eraseCustomerRow, findCustomer } from '../../store/customers';
 import { enqueueEvent } from '../../store/outbox';
 import type { ShopRow } from '../../store/shops';
@@ -28,6 +28,7 @@ export async function eraseCustomer(ctx: BridgeContext, shop: ShopRow, id: strin
   const erased = await ctx.db.transaction(async (tx) => {
     const row = await eraseCustomerRow(tx, shop.id, id);
     await redactAuditFor(tx, shop.id, id);
+    await scrubCustomerCopies(tx, shop.id, id);
     await addAuditEntry(tx, {
       shopId: shop.id,
       customerId: id,

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Customer } from '../../contract';
 import type { Queryable } from '../../store/db';
-import { iterateCustomers } from '../../store/customers';
+import { iterateCustomers, type CustomerFilter } from '../../store/customers';
 
 const COLUMNS = [
   'id', 'email', 'firstName', 'lastName', 'company', 'taxId', 'addressLine1', 'addressLine2', 'postalCode', 'city',
@@ -21,10 +21,10 @@ export function csvRow(values: unknown[]): string {
 }
 
 /** Streams every customer of the shop as CSV, respecting back-pressure: memory stays flat at any size. */
-export async function writeCustomersCsv(db: Queryable, shopId: string, out: Writable): Promise<number> {
+export async function writeCustomersCsv(db: Queryable, shopId: string, filter: CustomerFilter, out: Writable): Promise<number> {
   let rows = 0;
   out.write(csvRow([...COLUMNS]));
-  for await (const customer of iterateCustomers(db, shopId)) {
+  for await (const customer of iterateCustomers(db, shopId, filter)) {
     if (!out.write(csvRow(COLUMNS.map((c) => customer[c])))) await once(out, 'drain');
     rows++;
   }

@@ -4,6 +4,7 @@ import type { BridgeContext } from '../../context';
 import type { WhalestackClient } from '../../processors/whalestack/client';
 import { addAuditEntry } from '../../store/audit';
 import { findCustomerByEmail, insertCustomer, updateCustomer } from '../../store/customers';
+import type { Queryable } from '../../store/db';
 import type { ShopRow } from '../../store/shops';
 import { redactSecrets } from '../audit';
 import { withCustomerLock } from './customerLock';
@@ -28,23 +29,38 @@ export async function upsertCustomer(
   return withCustomerLock(`${shop.id}:${key}`, async () => {
     const existing = await findCustomerByEmail(ctx.db, shop.id, key);
     if (existing?.processorCustomerId) return refreshExisting(ctx, shop, processor, existing, fields, level);
+    return createAtProcessorThenStore(ctx, shop, processor, fields, level, async () => undefined);
+  });
+}
 
-    const body = { customer: toProcessorCustomer(fields) };
-    const processorCustomerId = await processor.createCustomer(body.customer);
-    return ctx.db.transaction(async (tx) => {
-      const customer = await insertCustomer(tx, { id: randomUUID(), shopId: shop.id, level, processorCustomerId, fields, emailKey: key });
-      await addAuditEntry(tx, {
-        shopId: shop.id,
-        customerId: customer.id,
-        checkoutId: null,
-        action: 'POST /customer',
-        actor: 'bridge',
-        request: redactSecrets(body),
-        responseStatus: 200,
-        response: { customerId: processorCustomerId },
-      });
-      return customer;
+/**
+ * A new customer: `POST /customer` at the processor, then our record and its audit entry in one
+ * transaction, with whatever else the caller commits alongside (`alsoInTransaction`).
+ */
+export async function createAtProcessorThenStore(
+  ctx: BridgeContext,
+  shop: ShopRow,
+  processor: WhalestackClient,
+  fields: Fields,
+  level: 'minimal' | 'compliant',
+  alsoInTransaction: (tx: Queryable, customer: Customer) => Promise<void>,
+): Promise<Customer> {
+  const body = { customer: toProcessorCustomer(fields) };
+  const processorCustomerId = await processor.createCustomer(body.customer);
+  return ctx.db.transaction(async (tx) => {
+    const customer = await insertCustomer(tx, { id: randomUUID(), shopId: shop.id, level, processorCustomerId, fields, emailKey: emailKey(fields.email) });
+    await addAuditEntry(tx, {
+      shopId: shop.id,
+      customerId: customer.id,
+      checkoutId: null,
+      action: 'POST /customer',
+      actor: 'bridge',
+      request: redactSecrets(body),
+      responseStatus: 200,
+      response: { customerId: processorCustomerId },
     });
+    await alsoInTransaction(tx, customer);
+    return customer;
   });
 }
 

@@ -4,7 +4,7 @@ import { webhookAuth } from '../../processors/whalestack/signing';
 import { webhookPayloadSchema, type WebhookPayload } from '../../processors/whalestack/protocol';
 import { safeEqual } from '../../security/compare';
 import { addAuditEntry } from '../../store/audit';
-import { addStatusChange, lockCheckoutByProcessorId, recordProcessorEvent, setCheckoutStatus } from '../../store/checkouts';
+import { addStatusChange, lockCheckoutByProcessorId, recordProcessorEvent, setCheckoutStatus, setPayerAccounts, type PayerAccount } from '../../store/checkouts';
 import { enqueueEvent } from '../../store/outbox';
 import type { ShopRow } from '../../store/shops';
 import { transition } from '../checkouts/status';
@@ -67,10 +67,21 @@ export async function handleProcessorWebhook(ctx: BridgeContext, shop: ShopRow, 
       return 'ignored';
     }
     const updated = await setCheckoutStatus(tx, checkout.id, handler.status);
+    const accounts = payerAccounts(payload);
+    if (accounts.length) await setPayerAccounts(tx, checkout.id, accounts);
     await addStatusChange(tx, checkout.id, handler.status, 'processor', payload.eventType);
     await enqueueEvent(tx, shop.id, checkoutEvent(handler.event, updated));
     return 'applied';
   });
   if (outcome === 'applied') ctx.eventsQueued();
   return outcome;
+}
+
+/** The accounts a payment came from, where the processor reports them (`data.checkout.payments[]`). */
+function payerAccounts(payload: WebhookPayload): PayerAccount[] {
+  const payments = (payload.data.checkout as { payments?: unknown } | undefined)?.payments;
+  if (!Array.isArray(payments)) return [];
+  return payments
+    .filter((p): p is { network?: unknown; account: string } => typeof p?.account === 'string' && p.account.length > 0 && p.account.length <= 200)
+    .map((p) => ({ network: typeof p.network === 'string' ? p.network.slice(0, 50) : '', account: p.account }));
 }

@@ -8,20 +8,17 @@ import { AppError } from '../../domain/errors';
 import { requestHash } from '../../domain/idempotency';
 import { auditFor } from '../../store/audit';
 import { findCheckout, listCheckouts, statusHistory } from '../../store/checkouts';
+import { idempotencyKeyOf } from '../idempotencyKey';
 import { pageQuerySchema, parseInput, uuidSchema } from '../query';
 import { shopOf } from '../shopAuth';
 
 const listQuery = pageQuerySchema.extend({ status: checkoutStatusSchema.optional(), customerId: uuidSchema.optional(), orderRef: z.string().max(100).optional() });
-const idempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,255}$/);
 
 export function checkoutRoutes(ctx: BridgeContext): express.Router {
   const router = express.Router();
 
   router.post('/', async (req, res) => {
-    const key = req.get('idempotency-key');
-    if (!key || !idempotencyKeySchema.safeParse(key).success) {
-      throw new AppError('idempotency_key_required', 'Send an Idempotency-Key header (1–255 visible characters) so a retry never creates a second charge.');
-    }
+    const key = idempotencyKeyOf(req);
     const result = await createCheckout(ctx, shopOf(res), res.locals.json, { key, requestHash: requestHash(req.method, req.originalUrl, res.locals.rawBody) });
     if (result.replayed) res.set('idempotent-replayed', 'true');
     res.status(result.status).json(result.body);
