@@ -9,5 +9,6 @@ module.exports = {
     ...defaultConfig.entry(),
     'admin-settings': path.resolve(__dirname, 'blocks/admin/settings/index.tsx'),
     'admin-payments': path.resolve(__dirname, 'blocks/admin/payments/index.tsx'),
+    'admin-customers': path.resolve(__dirname, 'blocks/admin/customers/index.tsx'),
   }),
 };

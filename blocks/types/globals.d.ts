@@ -4,7 +4,7 @@ import type { Threshold } from '../../bridge/src/contract/threshold';
 declare global {
 	interface Window {
 		ccbEditorSettings?: { siteLevel: Level; threshold: Threshold | null; settingsUrl: string };
-		ccbAdmin?: { settingsUrl?: string };
+		ccbAdmin?: { settingsUrl?: string; paymentsUrl?: string };
 	}
 }
 export {};

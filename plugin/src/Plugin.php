@@ -24,6 +24,8 @@ final class Plugin {
 		( new Blocks\CheckoutBlock( $settings ) )->register();
 		( new Admin\SettingsPage() )->register();
 		( new Admin\PaymentsPage() )->register();
+		( new Admin\CustomersPage() )->register();
+		( new Privacy( $settings ) )->register();
 
 		add_action( 'init', array( self::class, 'load_textdomain' ) );
 		add_action(
@@ -33,6 +35,7 @@ final class Plugin {
 				( new Rest\CheckoutController( $settings ) )->register_routes();
 				( new Rest\EventsController( $settings ) )->register_routes();
 				( new Rest\PaymentsController( $settings ) )->register_routes();
+				( new Rest\CustomersController( $settings ) )->register_routes();
 			}
 		);
 	}

@@ -32,6 +32,33 @@ final class Client {
 	}
 
 	/**
+	 * A signed GET whose body is written to a file (large exports), returning the response headers.
+	 *
+	 * @param string $path     Path with query.
+	 * @param string $filename Where to write the body.
+	 * @return array<string, string>|\WP_Error Lower-case header names.
+	 */
+	public function download( string $path, string $filename ) {
+		$response = wp_remote_get(
+			$this->connection->url . $path,
+			array(
+				'headers'     => Signature::headers( $this->connection, 'GET', $this->connection->base_path() . $path, '' ),
+				'timeout'     => 600,
+				'redirection' => 0,
+				'stream'      => true,
+				'filename'    => $filename,
+			)
+		);
+		if ( is_wp_error( $response ) ) {
+			return new \WP_Error( 'ccb_bridge_unreachable', __( 'The payment service cannot be reached right now.', 'crypto-customer-bridge' ), array( 'status' => 503 ) );
+		}
+		if ( 200 !== (int) wp_remote_retrieve_response_code( $response ) ) {
+			return new \WP_Error( 'ccb_export_failed', __( 'The export could not be made. Try again in a moment.', 'crypto-customer-bridge' ), array( 'status' => 502 ) );
+		}
+		return array_change_key_case( wp_remote_retrieve_headers( $response )->getAll() );
+	}
+
+	/**
 	 * A signed request.
 	 *
 	 * @param string                    $method  HTTP method.

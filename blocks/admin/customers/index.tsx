@@ -1,0 +1,9 @@
+import domReady from '@wordpress/dom-ready';
+import { createRoot } from '@wordpress/element';
+import './customers.css';
+import CustomersApp from './CustomersApp';
+
+domReady( () => {
+	const root = document.getElementById( 'ccb-customers-root' );
+	if ( root ) createRoot( root ).render( <CustomersApp /> );
+} );
