@@ -27,7 +27,10 @@ export default function CustomerForm( { customer, onSaved, onCancel }: { custome
 	const countryOptions = [ { value: '', label: __( 'Choose a country', 'crypto-customer-bridge' ) }, ...[ ...COUNTRY_CODES ].map( ( code ) => ( { value: code, label: countryNames.of( code ) ?? code } ) ).sort( ( a, b ) => a.label.localeCompare( b.label ) ) ];
 
 	const save = async () => {
-		const payload = { ...Object.fromEntries( asked.map( ( f ) => [ f, values[ f ] ?? '' ] ) ), note: values.note ?? '', meta: Object.fromEntries( meta.filter( ( m ) => m.key.trim() ).map( ( m ) => [ m.key.trim(), m.value ] ) ) };
+		const metaObject = Object.fromEntries( meta.filter( ( m ) => m.key.trim() ).map( ( m ) => [ m.key.trim(), m.value ] ) );
+		// No meta is sent as absent (or null to clear it): an empty object would reach the bridge as [] through PHP.
+		const hasMeta = Object.keys( metaObject ).length > 0;
+		const payload = { ...Object.fromEntries( asked.map( ( f ) => [ f, values[ f ] ?? '' ] ) ), note: values.note ?? '', ...( hasMeta ? { meta: metaObject } : {} ) };
 		const checked = customerSchemaFor( level ).safeParse( payload );
 		if ( ! checked.success ) {
 			setErrors( Object.fromEntries( Object.entries( fieldErrorsFrom( checked.error ) ).map( ( [ k, v ] ) => [ k, fieldMessage( v.code ) ] ) ) );
@@ -38,7 +41,7 @@ export default function CustomerForm( { customer, onSaved, onCancel }: { custome
 		setSaving( true );
 		try {
 			// Empty optional fields clear what was there before.
-			const changes = customer ? Object.fromEntries( Object.entries( { ...payload } ).map( ( [ k, v ] ) => [ k, v === '' ? null : v ] ) ) : checked.data;
+			const changes = customer ? { ...Object.fromEntries( Object.entries( payload ).map( ( [ k, v ] ) => [ k, v === '' ? null : v ] ) ), ...( hasMeta ? {} : { meta: null } ) } : checked.data;
 			const saved = customer ? await updateCustomer( customer.id, changes ) : await createCustomer( level, checked.data as Record< string, unknown >, requestId.current );
 			onSaved( saved.customer );
 		} catch ( error ) {

@@ -68,7 +68,9 @@ export default function CustomerList( { onOpen, onCreate }: { onOpen: ( id: stri
 			setProgress( __( 'Export ready.', 'crypto-customer-bridge' ) );
 		} catch ( e ) {
 			setProgress( null );
-			setError( ( e as Error ).message );
+			// With parse: false, api-fetch rejects with the response itself.
+			const body = e instanceof Response ? await e.json().catch( () => null ) : e;
+			setError( ( body as { message?: string } | null )?.message ?? __( 'The export could not be made. Try again in a moment.', 'crypto-customer-bridge' ) );
 		}
 	};
 

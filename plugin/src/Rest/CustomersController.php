@@ -208,6 +208,7 @@ final class CustomersController extends Controller {
 		if ( is_wp_error( $client ) ) {
 			return $client;
 		}
+		require_once ABSPATH . 'wp-admin/includes/file.php'; // wp_tempnam(), not loaded for REST requests.
 		$file = wp_tempnam( 'ccb-customers' );
 		$head = $client->download( '/v1/customers/export.csv' . $this->query( $request ), $file );
 		if ( is_wp_error( $head ) ) {
