@@ -59,3 +59,10 @@ it('refreshes itself when the bridge reports events, without a reload', async ()
   expect(await screen.findByText('1 payment update received.', { selector: '.components-notice__content' }, { timeout: 2000 })).toBeInTheDocument();
   expect((await screen.findAllByRole('row'))[1]).toHaveTextContent('Refunded');
 });
+
+it('opens the payment named in the address (a link from a customer\'s page)', async () => {
+  window.location.hash = '#11111111-1111-4111-8111-111111111111';
+  render(<PaymentsApp />);
+  expect(await screen.findByRole('heading', { name: '64.97 EUR — Paid' })).toBeInTheDocument();
+  window.location.hash = '';
+});

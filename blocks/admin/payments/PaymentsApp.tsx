@@ -14,7 +14,8 @@ export default function PaymentsApp( { pollMs = POLL_MS }: { pollMs?: number } )
 	const [ items, setItems ] = useState< CheckoutListItem[] | null >( null );
 	const [ nextCursor, setNextCursor ] = useState< string | null >( null );
 	const [ error, setError ] = useState( '' );
-	const [ selected, setSelected ] = useState< string | null >( null );
+	// A link to one payment (from a customer's page) carries its id in the hash.
+	const [ selected, setSelected ] = useState< string | null >( () => ( /^#[0-9a-f-]{36}$/.test( window.location.hash ) ? window.location.hash.slice( 1 ) : null ) );
 	const [ version, setVersion ] = useState( 0 );
 	const [ updates, setUpdates ] = useState( 0 );
 	const since = useRef( '' );
