@@ -5,6 +5,7 @@ export * from './checkout';
 export * from './money';
 export * from './threshold';
 export * from './totals';
+export * from './orderSnapshot';
 export * from './messages';
 export * from './errors';
 export * from './events';

@@ -9,7 +9,7 @@ import { redactSecrets } from '../audit';
 import { AppError } from '../errors';
 import { runOnce, type StoredResponse } from '../idempotency';
 import { fromProcessorError } from '../processorErrors';
-import { withCustomerLock } from './customerLock';
+import { withKeyedLock } from '../keyedLock';
 import { createAtProcessorThenStore } from './upsertCustomer';
 
 const requestSchema = z.object({ level: z.enum(['minimal', 'compliant']).default('minimal'), customer: z.record(z.string(), z.unknown()) });
@@ -28,7 +28,7 @@ export async function createCustomer(
   const fields = parsed.data as CustomerInput & { email: string };
 
   return runOnce(ctx.db, { shopId: shop.id, ...idempotency, waitMs: ctx.config.PROCESSOR_TIMEOUT_MS * 2 }, () =>
-    withCustomerLock(`${shop.id}:${emailKey(fields.email)}`, async () => {
+    withKeyedLock(`${shop.id}:${emailKey(fields.email)}`, async () => {
       if (await findCustomerByEmail(ctx.db, shop.id, emailKey(fields.email))) {
         throw new AppError('validation_failed', 'Please check the highlighted fields.', {
           fields: { 'customer.email': { code: 'email_taken', message: FIELD_MESSAGES.email_taken } },

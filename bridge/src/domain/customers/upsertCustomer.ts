@@ -7,7 +7,7 @@ import { findCustomerByEmail, insertCustomer, updateCustomer } from '../../store
 import type { Queryable } from '../../store/db';
 import type { ShopRow } from '../../store/shops';
 import { redactSecrets } from '../audit';
-import { withCustomerLock } from './customerLock';
+import { withKeyedLock } from '../keyedLock';
 import { toProcessorCustomer } from './processorCustomer';
 
 type Fields = CustomerInput & { email: string };
@@ -26,7 +26,7 @@ export async function upsertCustomer(
   level: 'minimal' | 'compliant',
 ): Promise<Customer> {
   const key = emailKey(fields.email);
-  return withCustomerLock(`${shop.id}:${key}`, async () => {
+  return withKeyedLock(`${shop.id}:${key}`, async () => {
     const existing = await findCustomerByEmail(ctx.db, shop.id, key);
     if (existing?.processorCustomerId) return refreshExisting(ctx, shop, processor, existing, fields, level);
     return createAtProcessorThenStore(ctx, shop, processor, fields, level, async () => undefined);

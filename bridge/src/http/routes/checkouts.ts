@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { checkoutStatusSchema } from '../../contract';
 import type { BridgeContext } from '../../context';
 import { createCheckout } from '../../domain/checkouts/createCheckout';
+import { checkoutForOrder } from '../../domain/checkouts/orderCheckout';
 import { refreshCheckout } from '../../domain/checkouts/reconcile';
 import { AppError } from '../../domain/errors';
 import { requestHash } from '../../domain/idempotency';
@@ -20,6 +21,14 @@ export function checkoutRoutes(ctx: BridgeContext): express.Router {
   router.post('/', async (req, res) => {
     const key = idempotencyKeyOf(req);
     const result = await createCheckout(ctx, shopOf(res), res.locals.json, { key, requestHash: requestHash(req.method, req.originalUrl, res.locals.rawBody) });
+    if (result.replayed) res.set('idempotent-replayed', 'true');
+    res.status(result.status).json(result.body);
+  });
+
+  /** WooCommerce and other carts: the bridge builds the charge from the order's own numbers. */
+  router.post('/from-order', async (req, res) => {
+    const key = idempotencyKeyOf(req);
+    const result = await checkoutForOrder(ctx, shopOf(res), res.locals.json, { key, requestHash: requestHash(req.method, req.originalUrl, res.locals.rawBody) });
     if (result.replayed) res.set('idempotent-replayed', 'true');
     res.status(result.status).json(result.body);
   });

@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import { reconcileOpenCheckouts } from '../../../bridge/src/domain/checkouts/reconcile';
+import { idem } from '../support/fixtures';
+import { startTestBridge, type TestBridge, type TestShop } from '../support/harness';
+
+let t: TestBridge;
+let shop: TestShop;
+
+beforeAll(async () => {
+  t = await startTestBridge();
+  shop = await t.addShop({ level: 'minimal' });
+});
+afterAll(() => t.close());
+
+const order = (orderId: string, over: Record<string, unknown> = {}) => ({
+  orderId,
+  orderKey: `wc_order_${orderId}`,
+  level: 'minimal',
+  customer: { firstName: 'Wanda', lastName: 'Commerce', email: `wanda-${orderId}@example.com` },
+  currency: 'EUR',
+  items: [{ name: 'Mug', quantity: 2, unitNet: '10.00', tax: '3.80', productId: '17' }],
+  coupons: [{ code: 'FIVE', discount: '5.00', discountTax: '0.95' }],
+  shipping: [{ name: 'Parcel', net: '4.95', tax: '0.94' }],
+  taxRates: [{ label: 'VAT 19%', percent: '0.19' }],
+  total: '23.74',
+  returnUrl: 'https://shop.example/checkout/order-received/1',
+  cancelUrl: 'https://shop.example/cart',
+  ...over,
+});
+
+const sandboxCheckouts = async () => Number((await t.bridge.ctx.db.query<{ n: string }>('select count(*)::text as n from sandbox_checkouts'))[0]!.n);
+
+it('builds the charge from the order and sends the processor exactly the order total', async () => {
+  const res = await shop.api('POST', '/v1/checkouts/from-order', order('501'), idem());
+  expect(res.status).toBe(201);
+  expect(res.body.checkout).toMatchObject({ orderRef: 'wc-501', total: '23.74', currency: 'EUR', status: 'open', level: 'minimal' });
+  const body = (await t.bridge.ctx.db.query<{ body: any; total: string }>('select body, total from sandbox_checkouts where id = $1', [res.body.checkout.processorCheckoutId]))[0]!;
+  expect(body.total).toBe('23.74');
+  expect(body.body.charge.discountItems).toEqual([{ description: 'Coupon FIVE', netAmount: 5 }]);
+  expect(body.body.charge.shippingCostItems).toEqual([{ description: 'Parcel', netAmount: 4.95, taxable: true }]);
+});
+
+it('a retry, a double click or a second tab gets the one open checkout back; nothing new is charged', async () => {
+  const first = await shop.api('POST', '/v1/checkouts/from-order', order('502'), idem());
+  const before = await sandboxCheckouts();
+  const [again, tab] = await Promise.all([shop.api('POST', '/v1/checkouts/from-order', order('502'), idem()), shop.api('POST', '/v1/checkouts/from-order', order('502'), idem())]);
+  for (const r of [again, tab]) {
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ reused: true, checkout: { id: first.body.checkout.id } });
+  }
+  expect(await sandboxCheckouts()).toBe(before);
+});
+
+it('two tabs paying the same new order at the same instant create one charge', async () => {
+  const before = await sandboxCheckouts();
+  const results = await Promise.all(Array.from({ length: 5 }, () => shop.api('POST', '/v1/checkouts/from-order', order('510'), idem())));
+  expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201]);
+  expect(new Set(results.map((r) => r.body.checkout.id)).size).toBe(1);
+  expect(await sandboxCheckouts()).toBe(before + 1);
+});
+
+it('an order already paid is refused; an expired checkout makes way for a new one', async () => {
+  const paid = await shop.api('POST', '/v1/checkouts/from-order', order('503'), idem());
+  const secret = (await t.bridge.ctx.db.query<{ api_secret: string }>('select a.api_secret from sandbox_accounts a join shops s on s.processor_api_key = a.api_key where s.id = $1', [shop.id]))[0]!.api_secret;
+  const raw = JSON.stringify({ eventType: 'CHECKOUT_COMPLETED', data: { checkout: { id: paid.body.checkout.processorCheckoutId } } });
+  await fetch(`${t.url}/processor-webhooks/${shop.id}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-webhook-auth': createHash('sha256').update(secret + raw).digest('hex') }, body: raw });
+  const refused = await shop.api('POST', '/v1/checkouts/from-order', order('503'), idem());
+  expect([refused.status, refused.body.error.code]).toEqual([409, 'invalid_state']);
+
+  const stale = await shop.api('POST', '/v1/checkouts/from-order', order('504'), idem());
+  await fetch(`${stale.body.checkout.url}/expire`, { method: 'POST', redirect: 'manual' });
+  await reconcileOpenCheckouts(t.bridge.ctx);
+  const fresh = await shop.api('POST', '/v1/checkouts/from-order', order('504'), idem());
+  expect(fresh.status).toBe(201);
+  expect(fresh.body.checkout.id).not.toBe(stale.body.checkout.id);
+});
+
+it('refuses orders that do not add up (422) or are malformed (400), charging nothing', async () => {
+  const before = await sandboxCheckouts();
+  const mismatch = await shop.api('POST', '/v1/checkouts/from-order', order('505', { total: '23.75' }), idem());
+  expect([mismatch.status, mismatch.body.error.code, mismatch.body.error.details.computedTotal]).toEqual([422, 'totals_mismatch', '23.74']);
+  const malformed = await shop.api('POST', '/v1/checkouts/from-order', order('506', { items: [{ name: '', quantity: 0, unitNet: '1,00', tax: '0' }] }), idem());
+  expect(malformed.status).toBe(400);
+  expect(Object.keys(malformed.body.error.fields).sort()).toEqual(['items.0.name', 'items.0.quantity', 'items.0.unitNet']);
+  expect(await sandboxCheckouts()).toBe(before);
+});
