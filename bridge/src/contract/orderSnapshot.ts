@@ -27,7 +27,8 @@ export const orderSnapshotSchema = z.object({
       z.object({
         name,
         quantity: z.number({ error: missingOr('invalid_quantity') }).int({ error: 'invalid_quantity' }).min(1, { error: 'invalid_quantity' }),
-        unitNet: amountSchema,
+        /** The line's net before coupons (WooCommerce's line subtotal): a unit price is not always exact (10.00 for 3). */
+        lineNet: amountSchema,
         /** The line's tax before coupons (WooCommerce's subtotal tax); coupons carry the tax they remove. */
         tax: amountSchema,
         productId: z.string().max(100).optional(),

@@ -18,7 +18,7 @@ const order = (orderId: string, over: Record<string, unknown> = {}) => ({
   level: 'minimal',
   customer: { firstName: 'Wanda', lastName: 'Commerce', email: `wanda-${orderId}@example.com` },
   currency: 'EUR',
-  items: [{ name: 'Mug', quantity: 2, unitNet: '10.00', tax: '3.80', productId: '17' }],
+  items: [{ name: 'Mug', quantity: 2, lineNet: '20.00', tax: '3.80', productId: '17' }],
   coupons: [{ code: 'FIVE', discount: '5.00', discountTax: '0.95' }],
   shipping: [{ name: 'Parcel', net: '4.95', tax: '0.94' }],
   taxRates: [{ label: 'VAT 19%', percent: '0.19' }],
@@ -79,8 +79,8 @@ it('refuses orders that do not add up (422) or are malformed (400), charging not
   const before = await sandboxCheckouts();
   const mismatch = await shop.api('POST', '/v1/checkouts/from-order', order('505', { total: '23.75' }), idem());
   expect([mismatch.status, mismatch.body.error.code, mismatch.body.error.details.computedTotal]).toEqual([422, 'totals_mismatch', '23.74']);
-  const malformed = await shop.api('POST', '/v1/checkouts/from-order', order('506', { items: [{ name: '', quantity: 0, unitNet: '1,00', tax: '0' }] }), idem());
+  const malformed = await shop.api('POST', '/v1/checkouts/from-order', order('506', { items: [{ name: '', quantity: 0, lineNet: '1,00', tax: '0' }] }), idem());
   expect(malformed.status).toBe(400);
-  expect(Object.keys(malformed.body.error.fields).sort()).toEqual(['items.0.name', 'items.0.quantity', 'items.0.unitNet']);
+  expect(Object.keys(malformed.body.error.fields).sort()).toEqual(['items.0.lineNet', 'items.0.name', 'items.0.quantity']);
   expect(await sandboxCheckouts()).toBe(before);
 });

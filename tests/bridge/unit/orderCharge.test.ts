@@ -23,7 +23,7 @@ function reconciles(o: OrderSnapshot) {
 
 describe('a charge built from a shop order', () => {
   it('one rate that reproduces the shop\'s tax becomes the processor\'s percentage tax', () => {
-    const r = reconciles(order({ items: [{ name: 'Mug', quantity: 2, unitNet: '10.00', tax: '3.80' }], taxRates: [{ label: 'VAT 19%', percent: '0.19' }], total: '23.80' }));
+    const r = reconciles(order({ items: [{ name: 'Mug', quantity: 2, lineNet: '20.00', tax: '3.80' }], taxRates: [{ label: 'VAT 19%', percent: '0.19' }], total: '23.80' }));
     expect(r.taxItems).toEqual([{ name: 'VAT 19%', percent: '0.19' }]);
     expect(r.lineItems).toEqual([{ description: 'Mug', netAmount: '10.00', quantity: 2 }]);
     expect(r.orderRef).toBe('wc-1042');
@@ -31,7 +31,7 @@ describe('a charge built from a shop order', () => {
 
   it('coupons are discounts, with the tax they remove', () => {
     const r = reconciles(order({
-      items: [{ name: 'Mug', quantity: 2, unitNet: '10.00', tax: '3.80' }],
+      items: [{ name: 'Mug', quantity: 2, lineNet: '20.00', tax: '3.80' }],
       coupons: [{ code: 'FIVE', discount: '5.00', discountTax: '0.95' }],
       taxRates: [{ label: 'VAT 19%', percent: '0.19' }],
       total: '17.85',
@@ -41,16 +41,16 @@ describe('a charge built from a shop order', () => {
   });
 
   it('shipping with and without tax', () => {
-    const taxed = reconciles(order({ items: [{ name: 'Book', quantity: 1, unitNet: '10.00', tax: '1.90' }], shipping: [{ name: 'Parcel', net: '4.95', tax: '0.94' }], taxRates: [{ label: 'VAT', percent: '0.19' }], total: '17.79' }));
+    const taxed = reconciles(order({ items: [{ name: 'Book', quantity: 1, lineNet: '10.00', tax: '1.90' }], shipping: [{ name: 'Parcel', net: '4.95', tax: '0.94' }], taxRates: [{ label: 'VAT', percent: '0.19' }], total: '17.79' }));
     expect(taxed.shippingItems).toEqual([{ description: 'Parcel', netAmount: '4.95', taxable: true }]);
-    const untaxed = reconciles(order({ items: [{ name: 'Book', quantity: 1, unitNet: '10.00', tax: '1.90' }], shipping: [{ name: 'Letter', net: '1.50', tax: '0' }], taxRates: [{ label: 'VAT', percent: '0.19' }], total: '13.40' }));
+    const untaxed = reconciles(order({ items: [{ name: 'Book', quantity: 1, lineNet: '10.00', tax: '1.90' }], shipping: [{ name: 'Letter', net: '1.50', tax: '0' }], taxRates: [{ label: 'VAT', percent: '0.19' }], total: '13.40' }));
     expect(untaxed.shippingItems).toEqual([{ description: 'Letter', netAmount: '1.50', taxable: false }]);
   });
 
   it('per-line rounding the percentage cannot reproduce becomes an explicit tax line with the shop\'s amount', () => {
     // Three lines of 0.33 at 19 %: the shop rounds each line's tax (0.06 × 3 = 0.18); 19 % of 0.99 would be 0.19.
     const r = reconciles(order({
-      items: ['A', 'B', 'C'].map((name) => ({ name, quantity: 1, unitNet: '0.33', tax: '0.06' })),
+      items: ['A', 'B', 'C'].map((name) => ({ name, quantity: 1, lineNet: '0.33', tax: '0.06' })),
       taxRates: [{ label: 'VAT 19%', percent: '0.19' }],
       total: '1.17',
     }));
@@ -60,7 +60,7 @@ describe('a charge built from a shop order', () => {
 
   it('several rates become one tax line carrying the shop\'s total tax', () => {
     const r = reconciles(order({
-      items: [{ name: 'Bread', quantity: 3, unitNet: '2.99', tax: '0.63' }, { name: 'Wine', quantity: 1, unitNet: '8.40', tax: '1.60' }],
+      items: [{ name: 'Bread', quantity: 3, lineNet: '8.97', tax: '0.63' }, { name: 'Wine', quantity: 1, lineNet: '8.40', tax: '1.60' }],
       shipping: [{ name: 'Courier', net: '5.00', tax: '0.95' }],
       fees: [{ name: 'Gift wrap', net: '1.00', tax: '0.19' }],
       taxRates: [{ label: 'VAT 7%', percent: '0.07' }, { label: 'VAT 19%', percent: '0.19' }],
@@ -71,14 +71,19 @@ describe('a charge built from a shop order', () => {
     expect(r.shippingItems[0]!.taxable).toBe(false);
   });
 
+  it('a line whose unit price is not exact in the currency becomes one line, still to the cent', () => {
+    const r = reconciles(order({ items: [{ name: 'Pens', quantity: 3, lineNet: '10.00', tax: '1.90' }], taxRates: [{ label: 'VAT 19%', percent: '0.19' }], total: '11.90' }));
+    expect(r.lineItems).toEqual([{ description: 'Pens × 3', netAmount: '10.00', quantity: 1 }]);
+  });
+
   it('quantities, zero-decimal currencies and untaxed orders', () => {
-    reconciles(order({ items: [{ name: 'Tea', quantity: 3, unitNet: '19.99', tax: '11.39' }], taxRates: [{ label: 'VAT', percent: '0.19' }], total: '71.36' }));
-    reconciles(order({ currency: 'JPY', items: [{ name: 'Matcha', quantity: 1, unitNet: '1000', tax: '100' }], taxRates: [{ label: '消費税', percent: '0.1' }], total: '1100' }));
-    expect(reconciles(order({ items: [{ name: 'Gift card', quantity: 2, unitNet: '25.00', tax: '0' }], total: '50.00' })).taxItems).toEqual([]);
+    reconciles(order({ items: [{ name: 'Tea', quantity: 3, lineNet: '59.97', tax: '11.39' }], taxRates: [{ label: 'VAT', percent: '0.19' }], total: '71.36' }));
+    reconciles(order({ currency: 'JPY', items: [{ name: 'Matcha', quantity: 1, lineNet: '1000', tax: '100' }], taxRates: [{ label: '消費税', percent: '0.1' }], total: '1100' }));
+    expect(reconciles(order({ items: [{ name: 'Gift card', quantity: 2, lineNet: '50.00', tax: '0' }], total: '50.00' })).taxItems).toEqual([]);
   });
 
   it('refuses an order whose own lines do not add up to its total', () => {
-    expect(() => chargeFromOrder(order({ items: [{ name: 'Mug', quantity: 2, unitNet: '10.00', tax: '3.80' }], total: '23.81' }))).toThrow(
+    expect(() => chargeFromOrder(order({ items: [{ name: 'Mug', quantity: 2, lineNet: '20.00', tax: '3.80' }], total: '23.81' }))).toThrow(
       expect.objectContaining({ code: 'totals_mismatch', message: expect.stringContaining('23.80 EUR, not its total 23.81') }),
     );
   });

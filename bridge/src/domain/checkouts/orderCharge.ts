@@ -7,7 +7,8 @@ const sum = (values: string[]) => values.reduce((a, v) => a.plus(v), new Big(0))
 /**
  * Turns a shop's order into our checkout request, so the charge the processor shows matches the
  * order to the cent:
- * - items at their unit net price and quantity; coupons as discounts; shipping and fees as costs;
+ * - items at their unit net price and quantity (or as one line when the unit price is not exact);
+ *   coupons as discounts; shipping and fees as costs;
  * - tax as the processor's percentage items when one rate, applied the processor's way, gives
  *   exactly the tax the shop charged; otherwise (several rates, per-line rounding, tax on shipping)
  *   as explicit tax lines carrying the shop's own amounts, which cannot drift.
@@ -17,7 +18,7 @@ export function chargeFromOrder(order: OrderSnapshot): CheckoutRequest {
   const dp = currencyDecimals(order.currency);
   const tax = sum([...order.items.map((i) => i.tax), ...order.shipping.map((s) => s.tax), ...order.fees.map((f) => f.tax)]).minus(sum(order.coupons.map((c) => c.discountTax)));
   const expected = sum([
-    ...order.items.map((i) => new Big(i.unitNet).times(i.quantity).toFixed()),
+    ...order.items.map((i) => i.lineNet),
     ...order.shipping.map((s) => s.net),
     ...order.fees.map((f) => f.net),
   ])
@@ -36,7 +37,7 @@ export function chargeFromOrder(order: OrderSnapshot): CheckoutRequest {
     orderRef: `wc-${order.orderId}`,
     currency: order.currency,
     lineItems: [
-      ...order.items.map((i) => ({ description: i.name, netAmount: i.unitNet, quantity: i.quantity, ...(i.productId ? { productId: i.productId } : {}) })),
+      ...order.items.map((i) => ({ ...lineOf(i, dp), ...(i.productId ? { productId: i.productId } : {}) })),
       ...order.fees.map((f) => ({ description: f.name, netAmount: f.net, quantity: 1 })),
     ],
     discountItems: order.coupons.map((c) => ({ description: `Coupon ${c.code}`, netAmount: c.discount })),
@@ -62,4 +63,11 @@ export function chargeFromOrder(order: OrderSnapshot): CheckoutRequest {
     lineItems: [...base.lineItems, { description: label, netAmount: tax.toFixed(), quantity: 1 }],
     taxItems: [],
   };
+}
+
+/** A line at its unit price when that is exact in the currency, else the whole line as one ("Mug × 3"). */
+function lineOf(item: OrderSnapshot['items'][number], dp: number): { description: string; netAmount: string; quantity: number } {
+  const unit = new Big(item.lineNet).div(item.quantity);
+  if (unit.round(dp, 0).times(item.quantity).eq(item.lineNet)) return { description: item.name, netAmount: unit.toFixed(dp), quantity: item.quantity };
+  return { description: `${item.name} × ${item.quantity}`, netAmount: item.lineNet, quantity: 1 };
 }
