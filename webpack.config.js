@@ -10,5 +10,6 @@ module.exports = {
     'admin-settings': path.resolve(__dirname, 'blocks/admin/settings/index.tsx'),
     'admin-payments': path.resolve(__dirname, 'blocks/admin/payments/index.tsx'),
     'admin-customers': path.resolve(__dirname, 'blocks/admin/customers/index.tsx'),
+    'woocommerce-payment-method': path.resolve(__dirname, 'blocks/woocommerce/index.tsx'),
   }),
 };

@@ -76,6 +76,8 @@ if (wants('php') || wants('e2e')) {
 }
 
 if (wants('php')) {
+  // WooCommerce's API stubs, for the gateway's tests (WooCommerce itself cannot be installed here).
+  step('PHP test dependencies (Composer)', 'composer', ['install', '--no-interaction', '--no-progress', '--quiet', '-d', 'tests/php']);
   const dir = mkdtempSync(path.join(tmpdir(), 'ccb-php-'));
   const stack = await startStack({ dir, quiet: true });
   try {

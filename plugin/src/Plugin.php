@@ -26,6 +26,7 @@ final class Plugin {
 		( new Admin\PaymentsPage() )->register();
 		( new Admin\CustomersPage() )->register();
 		( new Privacy( $settings ) )->register();
+		WooCommerce\Integration::register();
 
 		add_action( 'init', array( self::class, 'load_textdomain' ) );
 		add_action(

@@ -1,0 +1,103 @@
+<?php
+/**
+ * The WooCommerce payment gateway.
+ *
+ * @package CryptoCustomerBridge
+ */
+
+namespace CryptoCustomerBridge\WooCommerce;
+
+use CryptoCustomerBridge\Settings;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * "Pay with crypto": sends the bridge a snapshot of the order and sends the shopper to the hosted
+ * payment page. The bridge builds the charge, keeps one open checkout per order (a retry, a double
+ * click or a second tab reuses it), and refuses an order already paid.
+ */
+class Gateway extends \WC_Payment_Gateway {
+
+	const ID = 'ccb_crypto';
+
+	/** Order meta, written through the order object (HPOS-safe). */
+	const META_CHECKOUT = '_ccb_checkout_id';
+	const META_CUSTOMER = '_ccb_customer_id';
+	const META_LEVEL    = '_ccb_level';
+
+	/**
+	 * Constructor.
+	 */
+	public function __construct() {
+		$this->id                 = self::ID;
+		$this->has_fields         = false;
+		$this->method_title       = __( 'Crypto (Crypto Customer Bridge)', 'crypto-customer-bridge' );
+		$this->method_description = __( 'Cryptocurrency payments with the customer attached to every charge. The customer information level is set in Crypto Payments → Settings.', 'crypto-customer-bridge' );
+		$this->supports           = array( 'products' );
+		$this->init_form_fields();
+		$this->init_settings();
+		$this->title       = $this->get_option( 'title', __( 'Pay with crypto', 'crypto-customer-bridge' ) );
+		$this->description = $this->get_option( 'description', '' );
+		add_action( 'woocommerce_update_options_payment_gateways_' . $this->id, array( $this, 'process_admin_options' ) );
+	}
+
+	/**
+	 * Gateway settings: only what WooCommerce shows the shopper; the rest lives in the plugin settings.
+	 */
+	public function init_form_fields() {
+		$this->form_fields = array(
+			'enabled'     => array(
+				'title'   => __( 'Enable', 'crypto-customer-bridge' ),
+				'type'    => 'checkbox',
+				'label'   => __( 'Accept crypto payments', 'crypto-customer-bridge' ),
+				'default' => 'no',
+			),
+			'title'       => array(
+				'title'   => __( 'Title', 'crypto-customer-bridge' ),
+				'type'    => 'text',
+				'default' => __( 'Pay with crypto', 'crypto-customer-bridge' ),
+			),
+			'description' => array(
+				'title'   => __( 'Description', 'crypto-customer-bridge' ),
+				'type'    => 'textarea',
+				'default' => __( 'You will be taken to a secure page to pay with cryptocurrency.', 'crypto-customer-bridge' ),
+			),
+		);
+	}
+
+	/**
+	 * Opens (or reuses) the order's checkout and sends the shopper to it.
+	 *
+	 * @param int $order_id Order id.
+	 * @return array{result: string, redirect?: string}
+	 */
+	public function process_payment( $order_id ) {
+		$order    = wc_get_order( $order_id );
+		$settings = new Settings();
+		$client   = $settings->client();
+		if ( ! $order || is_wp_error( $client ) ) {
+			wc_add_notice( __( 'Crypto payments are not available right now. Please choose another payment method.', 'crypto-customer-bridge' ), 'error' );
+			return array( 'result' => 'failure' );
+		}
+		$snapshot = OrderSnapshot::from_order( $order, $settings->level(), TaxIdField::value( $order ) );
+		$result   = $client->request( 'POST', '/v1/checkouts/from-order', $snapshot, array( 'Idempotency-Key' => 'wc-' . $order->get_id() . '-' . md5( (string) wp_json_encode( $snapshot ) ) ) );
+		if ( is_wp_error( $result ) ) {
+			foreach ( FieldMessages::for_shopper( $result ) as $message ) {
+				wc_add_notice( $message, 'error' );
+			}
+			return array( 'result' => 'failure' );
+		}
+		$checkout = $result['checkout'];
+		$order->update_meta_data( self::META_CHECKOUT, $checkout['id'] );
+		$order->update_meta_data( self::META_CUSTOMER, (string) ( $checkout['customerId'] ?? '' ) );
+		$order->update_meta_data( self::META_LEVEL, $checkout['level'] );
+		if ( empty( $result['reused'] ) ) {
+			$order->add_order_note( sprintf( /* translators: %s: processor checkout id */ __( 'Crypto checkout %s opened; waiting for payment.', 'crypto-customer-bridge' ), $checkout['processorCheckoutId'] ) );
+		}
+		$order->save();
+		return array(
+			'result'   => 'success',
+			'redirect' => esc_url_raw( $checkout['url'] ),
+		);
+	}
+}

@@ -1,0 +1,51 @@
+<?php
+/**
+ * The tax id, which WooCommerce does not collect itself.
+ *
+ * @package CryptoCustomerBridge
+ */
+
+namespace CryptoCustomerBridge\WooCommerce;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Registered through WooCommerce's Additional Checkout Fields API (WooCommerce 8.9+), which shows it
+ * in both the block and the classic checkout and stores it on the order. Optional there: the
+ * compliant level may need it, and the bridge says so precisely when it does.
+ */
+final class TaxIdField {
+
+	const ID = 'crypto-customer-bridge/tax-id';
+
+	/**
+	 * Registers the field when the API exists.
+	 */
+	public static function register(): void {
+		if ( ! function_exists( 'woocommerce_register_additional_checkout_field' ) ) {
+			return;
+		}
+		woocommerce_register_additional_checkout_field(
+			array(
+				'id'       => self::ID,
+				'label'    => __( 'Tax ID (VAT number)', 'crypto-customer-bridge' ),
+				'location' => 'order',
+				'type'     => 'text',
+				'required' => false,
+			)
+		);
+	}
+
+	/**
+	 * The value the shopper gave for this order, or ''.
+	 *
+	 * @param \WC_Order $order Order.
+	 */
+	public static function value( \WC_Order $order ): string {
+		if ( class_exists( '\Automattic\WooCommerce\Blocks\Package' ) && class_exists( '\Automattic\WooCommerce\Blocks\Domain\Services\CheckoutFields' ) ) {
+			$fields = \Automattic\WooCommerce\Blocks\Package::container()->get( \Automattic\WooCommerce\Blocks\Domain\Services\CheckoutFields::class );
+			return (string) $fields->get_field_from_object( self::ID, $order, 'other' );
+		}
+		return (string) $order->get_meta( '_wc_other/' . self::ID );
+	}
+}
