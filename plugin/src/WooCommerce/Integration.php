@@ -44,6 +44,13 @@ final class Integration {
 			}
 		);
 		add_action( 'ccb_event', array( self::class, 'on_event' ) );
+		add_action(
+			'woocommerce_init',
+			static function () {
+				Reconciliation::register();
+				OrderPanel::register();
+			}
+		);
 	}
 
 	/**

@@ -1,0 +1,92 @@
+<?php
+/**
+ * The crypto payment panel on the order screen.
+ *
+ * @package CryptoCustomerBridge
+ */
+
+namespace CryptoCustomerBridge\WooCommerce;
+
+use CryptoCustomerBridge\Settings;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * A meta box on the order screen (classic and HPOS): the customer sent with the charge, the level
+ * used, the checkout's status history and its audit entries, read from the bridge.
+ */
+final class OrderPanel {
+
+	/**
+	 * Hooks the meta box.
+	 */
+	public static function register(): void {
+		add_action( 'add_meta_boxes', array( self::class, 'add' ) );
+	}
+
+	/**
+	 * Adds the box to the order screen, whichever storage WooCommerce uses.
+	 */
+	public static function add(): void {
+		$screen = function_exists( 'wc_get_page_screen_id' ) ? wc_get_page_screen_id( 'shop-order' ) : 'shop_order';
+		add_meta_box( 'ccb-crypto-payment', __( 'Crypto payment', 'crypto-customer-bridge' ), array( self::class, 'render' ), $screen, 'normal', 'default' );
+	}
+
+	/**
+	 * Prints the panel.
+	 *
+	 * @param \WP_Post|\WC_Order $post_or_order The screen's object.
+	 */
+	public static function render( $post_or_order ): void {
+		$order = $post_or_order instanceof \WC_Order ? $post_or_order : wc_get_order( $post_or_order->ID );
+		echo self::html( $order ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- html() escapes every value.
+	}
+
+	/**
+	 * The panel's markup, every value escaped.
+	 *
+	 * @param \WC_Order|false $order Order.
+	 */
+	public static function html( $order ): string {
+		$checkout_id = $order ? (string) $order->get_meta( Gateway::META_CHECKOUT ) : '';
+		if ( ! preg_match( '/^[0-9a-f-]{36}$/', $checkout_id ) ) {
+			return '<p>' . esc_html__( 'This order was not paid with crypto.', 'crypto-customer-bridge' ) . '</p>';
+		}
+		$client = ( new Settings() )->client();
+		$detail = is_wp_error( $client ) ? $client : $client->request( 'GET', '/v1/checkouts/' . $checkout_id );
+		if ( is_wp_error( $detail ) ) {
+			return '<p>' . esc_html( $detail->get_error_message() ) . '</p>';
+		}
+		$checkout    = $detail['checkout'];
+		$customer_id = (string) $checkout['customerId'];
+		$customer    = $customer_id ? $client->request( 'GET', '/v1/customers/' . $customer_id ) : null;
+		$audit       = $client->request( 'GET', '/v1/checkouts/' . $checkout_id . '/audit' );
+		$out         = '<dl class="ccb-order-panel">';
+		$row         = static function ( string $label, string $value ): string {
+			return '<dt>' . esc_html( $label ) . '</dt><dd>' . esc_html( $value ) . '</dd>';
+		};
+		$out .= $row( __( 'Status', 'crypto-customer-bridge' ), $checkout['status'] );
+		$out .= $row( __( 'Customer information level', 'crypto-customer-bridge' ), $checkout['level'] );
+		$out .= $row( __( 'Processor checkout', 'crypto-customer-bridge' ), $checkout['processorCheckoutId'] . ( 'sandbox' === $checkout['processor'] ? ' (' . __( 'sandbox', 'crypto-customer-bridge' ) . ')' : '' ) );
+		if ( is_array( $customer ) ) {
+			$c    = $customer['customer'];
+			$name = trim( ( $c['firstName'] ?? '' ) . ' ' . ( $c['lastName'] ?? '' ) );
+			$out .= $row( __( 'Customer', 'crypto-customer-bridge' ), '' !== $name ? $name : __( '(erased)', 'crypto-customer-bridge' ) );
+			$out .= $row( __( 'Email', 'crypto-customer-bridge' ), (string) ( $c['email'] ?? '' ) );
+			$out .= $row( __( 'Company', 'crypto-customer-bridge' ), (string) ( $c['company'] ?? '' ) );
+			$out .= $row( __( 'Tax ID', 'crypto-customer-bridge' ), (string) ( $c['taxId'] ?? '' ) );
+			$out .= '<dt>' . esc_html__( 'Customer record', 'crypto-customer-bridge' ) . '</dt><dd><a href="' . esc_url( admin_url( 'admin.php?page=crypto-customer-bridge-customers#' . $customer_id ) ) . '">' . esc_html__( 'Open in Customers', 'crypto-customer-bridge' ) . '</a></dd>';
+		} else {
+			$out .= $row( __( 'Customer', 'crypto-customer-bridge' ), __( 'No customer (level none)', 'crypto-customer-bridge' ) );
+		}
+		$out .= '</dl><h4>' . esc_html__( 'Status history', 'crypto-customer-bridge' ) . '</h4><ol>';
+		foreach ( (array) $detail['history'] as $change ) {
+			$out .= '<li>' . esc_html( $change['at'] . ' — ' . $change['status'] . ' (' . $change['source'] . ( $change['note'] ? ': ' . $change['note'] : '' ) . ')' ) . '</li>';
+		}
+		$out .= '</ol><h4>' . esc_html__( 'Audit log', 'crypto-customer-bridge' ) . '</h4><ul>';
+		foreach ( is_array( $audit ) ? (array) $audit['entries'] : array() as $entry ) {
+			$out .= '<li><details><summary>' . esc_html( $entry['createdAt'] . ' — ' . $entry['actor'] . ': ' . $entry['action'] ) . '</summary><pre>' . esc_html( (string) wp_json_encode( $entry['request'], JSON_PRETTY_PRINT ) ) . '</pre><pre>' . esc_html( (string) wp_json_encode( $entry['response'], JSON_PRETTY_PRINT ) ) . '</pre></details></li>';
+		}
+		return $out . '</ul>';
+	}
+}
