@@ -72,10 +72,24 @@ class Gateway extends \WC_Payment_Gateway {
 	 * @return array{result: string, redirect?: string}
 	 */
 	public function process_payment( $order_id ) {
-		$order    = wc_get_order( $order_id );
+		$order = wc_get_order( $order_id );
+		if ( ! $order ) {
+			wc_add_notice( __( 'Crypto payments are not available right now. Please choose another payment method.', 'crypto-customer-bridge' ), 'error' );
+			return array( 'result' => 'failure' );
+		}
+		return $this->pay( $order );
+	}
+
+	/**
+	 * The payment for one order.
+	 *
+	 * @param \WC_Order $order Order.
+	 * @return array{result: string, redirect?: string}
+	 */
+	public function pay( \WC_Order $order ): array {
 		$settings = new Settings();
 		$client   = $settings->client();
-		if ( ! $order || is_wp_error( $client ) ) {
+		if ( is_wp_error( $client ) ) {
 			wc_add_notice( __( 'Crypto payments are not available right now. Please choose another payment method.', 'crypto-customer-bridge' ), 'error' );
 			return array( 'result' => 'failure' );
 		}
@@ -88,10 +102,11 @@ class Gateway extends \WC_Payment_Gateway {
 			return array( 'result' => 'failure' );
 		}
 		$checkout = $result['checkout'];
+		$known    = $order->get_meta( self::META_CHECKOUT ) === $checkout['id'];
 		$order->update_meta_data( self::META_CHECKOUT, $checkout['id'] );
 		$order->update_meta_data( self::META_CUSTOMER, (string) ( $checkout['customerId'] ?? '' ) );
 		$order->update_meta_data( self::META_LEVEL, $checkout['level'] );
-		if ( empty( $result['reused'] ) ) {
+		if ( ! $known ) {
 			$order->add_order_note( sprintf( /* translators: %s: processor checkout id */ __( 'Crypto checkout %s opened; waiting for payment.', 'crypto-customer-bridge' ), $checkout['processorCheckoutId'] ) );
 		}
 		$order->save();

@@ -59,22 +59,38 @@ final class Integration {
 	 * @param array<string, mixed> $event Event.
 	 */
 	public static function on_event( array $event ): void {
-		if ( ! function_exists( 'wc_get_orders' ) || empty( $event['data']['checkout']['id'] ) ) {
-			return;
-		}
-		$orders = wc_get_orders(
-			array(
-				'limit'      => 1,
-				'meta_query' => array( // phpcs:ignore WordPress.DB.SlowDBQuery.slow_db_query_meta_query -- HPOS-safe lookup by our checkout id.
+		self::apply_event(
+			$event,
+			static function ( string $checkout_id ) {
+				$orders = wc_get_orders(
 					array(
-						'key'   => Gateway::META_CHECKOUT,
-						'value' => (string) $event['data']['checkout']['id'],
-					),
-				),
-			)
+						'limit'      => 1,
+						'meta_query' => array( // phpcs:ignore WordPress.DB.SlowDBQuery.slow_db_query_meta_query -- HPOS-safe lookup by our checkout id.
+							array(
+								'key'   => Gateway::META_CHECKOUT,
+								'value' => $checkout_id,
+							),
+						),
+					)
+				);
+				return $orders ? $orders[0] : null;
+			}
 		);
-		if ( $orders ) {
-			OrderStatus::apply( $orders[0], (string) $event['data']['checkout']['status'] );
+	}
+
+	/**
+	 * Applies a checkout event to the order the finder returns for its checkout id.
+	 *
+	 * @param array<string, mixed>                   $event      Event.
+	 * @param callable(string): (\WC_Order|null)     $find_order Order by our checkout id.
+	 * @return bool Whether an order changed.
+	 */
+	public static function apply_event( array $event, callable $find_order ): bool {
+		$checkout = $event['data']['checkout'] ?? null;
+		if ( ! is_array( $checkout ) || empty( $checkout['id'] ) ) {
+			return false;
 		}
+		$order = $find_order( (string) $checkout['id'] );
+		return $order ? OrderStatus::apply( $order, (string) $checkout['status'] ) : false;
 	}
 }

@@ -42,10 +42,11 @@ final class TaxIdField {
 	 * @param \WC_Order $order Order.
 	 */
 	public static function value( \WC_Order $order ): string {
-		if ( class_exists( '\Automattic\WooCommerce\Blocks\Package' ) && class_exists( '\Automattic\WooCommerce\Blocks\Domain\Services\CheckoutFields' ) ) {
-			$fields = \Automattic\WooCommerce\Blocks\Package::container()->get( \Automattic\WooCommerce\Blocks\Domain\Services\CheckoutFields::class );
-			return (string) $fields->get_field_from_object( self::ID, $order, 'other' );
+		$container = class_exists( '\Automattic\WooCommerce\Blocks\Package' ) ? \Automattic\WooCommerce\Blocks\Package::container() : null;
+		if ( $container && class_exists( '\Automattic\WooCommerce\Blocks\Domain\Services\CheckoutFields' ) ) {
+			return (string) $container->get( \Automattic\WooCommerce\Blocks\Domain\Services\CheckoutFields::class )->get_field_from_object( self::ID, $order, 'other' );
 		}
+		// Where the API stores it on the order, read directly when the service is not available.
 		return (string) $order->get_meta( '_wc_other/' . self::ID );
 	}
 }
