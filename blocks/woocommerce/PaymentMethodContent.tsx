@@ -1,3 +1,4 @@
+import { useEffect, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 import type { Level } from '../../bridge/src/contract/levels';
 import { fieldPresentation } from '../shared/fields';
@@ -7,15 +8,34 @@ export interface PaymentMethodSettings {
 	title: string;
 	description: string;
 	level: Level;
+	/** True where WooCommerce cannot collect the tax id itself (before its Additional Checkout Fields API). */
+	collectTaxId?: boolean;
+}
+
+/** What WooCommerce's block checkout passes a payment method's content (the parts used here). */
+export interface CheckoutProps {
+	eventRegistration?: { onPaymentSetup: ( callback: () => unknown ) => () => void };
+	emitResponse?: { responseTypes: { SUCCESS: string } };
 }
 
 /**
- * Shown under "Pay with crypto" in the block checkout: what happens next, and which of the
- * details already on the form travel with the charge — nothing is asked twice.
+ * Shown under "Pay with crypto" in the block checkout: what happens next, which of the details
+ * already on the form travel with the charge (nothing is asked twice), and — only where WooCommerce
+ * cannot collect it — the tax id, handed to the order as payment data.
  */
-export default function PaymentMethodContent( { settings }: { settings: PaymentMethodSettings } ) {
+export default function PaymentMethodContent( { settings, eventRegistration, emitResponse }: { settings: PaymentMethodSettings } & CheckoutProps ) {
+	const [ taxId, setTaxId ] = useState( '' );
 	const { asked } = fieldsFor( settings.level );
 	const labels = fieldPresentation();
+
+	useEffect( () => {
+		if ( ! settings.collectTaxId || ! eventRegistration || ! emitResponse ) return undefined;
+		return eventRegistration.onPaymentSetup( () => ( {
+			type: emitResponse.responseTypes.SUCCESS,
+			meta: { paymentMethodData: { ccb_tax_id: taxId.trim() } },
+		} ) );
+	}, [ settings.collectTaxId, eventRegistration, emitResponse, taxId ] );
+
 	return (
 		<div className="ccb-wc-payment-method">
 			{ settings.description && <p>{ settings.description }</p> }
@@ -26,6 +46,12 @@ export default function PaymentMethodContent( { settings }: { settings: PaymentM
 				</p>
 			) : (
 				<p>{ __( 'No personal details are sent with this payment.', 'crypto-customer-bridge' ) }</p>
+			) }
+			{ settings.collectTaxId && (
+				<p>
+					<label htmlFor="ccb-tax-id">{ __( 'Tax ID (VAT number), if you have one', 'crypto-customer-bridge' ) }</label>
+					<input id="ccb-tax-id" type="text" maxLength={ 50 } autoComplete="off" value={ taxId } onChange={ ( e ) => setTaxId( e.target.value ) } />
+				</p>
 			) }
 		</div>
 	);

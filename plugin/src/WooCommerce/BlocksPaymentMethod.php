@@ -62,6 +62,7 @@ final class BlocksPaymentMethod extends AbstractPaymentMethodType {
 			'title'       => $this->settings['title'] ?? __( 'Pay with crypto', 'crypto-customer-bridge' ),
 			'description' => $this->settings['description'] ?? '',
 			'level'       => ( new Settings() )->level(),
+			'collectTaxId' => TaxIdField::collected_by_payment_method(),
 			'supports'    => array( 'products' ),
 		);
 	}

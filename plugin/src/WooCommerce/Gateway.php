@@ -30,7 +30,7 @@ class Gateway extends \WC_Payment_Gateway {
 	 */
 	public function __construct() {
 		$this->id                 = self::ID;
-		$this->has_fields         = false;
+		$this->has_fields         = TaxIdField::collected_by_payment_method();
 		$this->method_title       = __( 'Crypto (Crypto Customer Bridge)', 'crypto-customer-bridge' );
 		$this->method_description = __( 'Cryptocurrency payments with the customer attached to every charge. The customer information level is set in Crypto Payments → Settings.', 'crypto-customer-bridge' );
 		$this->supports           = array( 'products' );
@@ -66,6 +66,23 @@ class Gateway extends \WC_Payment_Gateway {
 	}
 
 	/**
+	 * The classic checkout's content under the method: its description and, where WooCommerce
+	 * cannot collect it, the tax id.
+	 */
+	public function payment_fields() {
+		if ( $this->description ) {
+			echo wp_kses_post( wpautop( wptexturize( $this->description ) ) );
+		}
+		if ( TaxIdField::collected_by_payment_method() ) {
+			printf(
+				'<p class="form-row form-row-wide"><label for="%1$s">%2$s</label><input type="text" class="input-text" id="%1$s" name="%1$s" autocomplete="off" maxlength="50" /></p>',
+				esc_attr( TaxIdField::INPUT ),
+				esc_html__( 'Tax ID (VAT number), if you have one', 'crypto-customer-bridge' )
+			);
+		}
+	}
+
+	/**
 	 * Opens (or reuses) the order's checkout and sends the shopper to it.
 	 *
 	 * @param int $order_id Order id.
@@ -76,6 +93,10 @@ class Gateway extends \WC_Payment_Gateway {
 		if ( ! $order ) {
 			wc_add_notice( __( 'Crypto payments are not available right now. Please choose another payment method.', 'crypto-customer-bridge' ), 'error' );
 			return array( 'result' => 'failure' );
+		}
+		// phpcs:ignore WordPress.Security.NonceVerification.Missing -- WooCommerce verified the checkout nonce before calling the gateway.
+		if ( isset( $_POST[ TaxIdField::INPUT ] ) ) {
+			TaxIdField::store( $order, wp_unslash( $_POST[ TaxIdField::INPUT ] ) ); // phpcs:ignore WordPress.Security.NonceVerification.Missing, WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- sanitised in store().
 		}
 		return $this->pay( $order );
 	}

@@ -44,6 +44,17 @@ final class Integration {
 			}
 		);
 		add_action( 'ccb_event', array( self::class, 'on_event' ) );
+		// The block checkout's payment data (the tax id the payment method collected), kept on the
+		// order before WooCommerce calls the gateway.
+		add_action(
+			'woocommerce_rest_checkout_process_payment_with_context',
+			static function ( $context ) {
+				if ( Gateway::ID === $context->payment_method && isset( $context->payment_data[ TaxIdField::INPUT ] ) ) {
+					TaxIdField::store( $context->order, $context->payment_data[ TaxIdField::INPUT ] );
+				}
+			},
+			5
+		);
 		add_action(
 			'woocommerce_init',
 			static function () {

@@ -18,6 +18,32 @@ final class TaxIdField {
 
 	const ID = 'crypto-customer-bridge/tax-id';
 
+	/** Where the tax id is kept when the payment method itself collected it (older WooCommerce). */
+	const META = '_ccb_tax_id';
+
+	/** The request field the payment method's own input uses (classic form post, block payment data). */
+	const INPUT = 'ccb_tax_id';
+
+	/**
+	 * True when WooCommerce cannot collect the field itself, so the payment method must.
+	 */
+	public static function collected_by_payment_method(): bool {
+		return ! function_exists( 'woocommerce_register_additional_checkout_field' );
+	}
+
+	/**
+	 * Keeps a tax id the payment method collected, on the order, through the order object.
+	 *
+	 * @param \WC_Order $order Order.
+	 * @param mixed     $value Submitted value.
+	 */
+	public static function store( \WC_Order $order, $value ): void {
+		$value = sanitize_text_field( (string) $value );
+		if ( '' !== $value ) {
+			$order->update_meta_data( self::META, substr( $value, 0, 50 ) );
+		}
+	}
+
 	/**
 	 * Registers the field when the API exists.
 	 */
@@ -46,7 +72,9 @@ final class TaxIdField {
 		if ( $container && class_exists( '\Automattic\WooCommerce\Blocks\Domain\Services\CheckoutFields' ) ) {
 			return (string) $container->get( \Automattic\WooCommerce\Blocks\Domain\Services\CheckoutFields::class )->get_field_from_object( self::ID, $order, 'other' );
 		}
-		// Where the API stores it on the order, read directly when the service is not available.
-		return (string) $order->get_meta( '_wc_other/' . self::ID );
+		// Where the API stores it on the order (read directly when the service is not available),
+		// else where the payment method stored it.
+		$value = (string) $order->get_meta( '_wc_other/' . self::ID );
+		return '' !== $value ? $value : (string) $order->get_meta( self::META );
 	}
 }

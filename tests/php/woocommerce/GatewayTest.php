@@ -76,4 +76,14 @@ final class GatewayTest extends WordPressTestCase {
 			return $order;
 		} ), 'an expired event never touches a paid order' );
 	}
+
+	public function test_a_tax_id_the_payment_method_collected_reaches_the_charge(): void {
+		$order = $this->order();
+		CryptoCustomerBridge\WooCommerce\TaxIdField::store( $order, "  DE 123<script>  " );
+		$this->assertSame( 'DE 123', CryptoCustomerBridge\WooCommerce\TaxIdField::value( $order ) );
+		CryptoCustomerBridge\WooCommerce\TaxIdField::store( $order, '' );
+		$this->assertSame( 'DE 123', $order->get_meta( CryptoCustomerBridge\WooCommerce\TaxIdField::META ), 'an empty submission keeps what was given' );
+		$snapshot = CryptoCustomerBridge\WooCommerce\OrderSnapshot::from_order( $order, 'compliant', CryptoCustomerBridge\WooCommerce\TaxIdField::value( $order ) );
+		$this->assertSame( 'DE 123', $snapshot['customer']['taxId'] );
+	}
 }
