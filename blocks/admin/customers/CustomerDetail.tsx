@@ -1,6 +1,7 @@
 import { Button, Modal, Notice, Spinner } from '@wordpress/components';
 import { useEffect, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
+import AuditLog from '../shared/AuditLog';
 import { fieldPresentation } from '../../shared/fields';
 import { formatDate, statusLabel } from '../payments/labels';
 import { eraseCustomer, exportCustomer, getCustomer, type CustomerDetail as Detail } from './api';
@@ -94,19 +95,7 @@ export default function CustomerDetail( { id, onEdit, onBack }: Props ) {
 				<ul>{ accounts.map( ( a ) => <li key={ a.account }><code>{ a.account }</code> { a.network && `(${ a.network })` }</li> ) }</ul>
 			) : ( <p>{ __( 'The processor has not reported any yet.', 'crypto-customer-bridge' ) }</p> ) }
 			<h3>{ __( 'Audit log', 'crypto-customer-bridge' ) }</h3>
-			<ol className="ccb-customer__audit">
-				{ audit.map( ( entry ) => (
-					<li key={ entry.id }>
-						<details>
-							<summary>{ formatDate( entry.createdAt ) } — { entry.actor }: { entry.action } → { entry.responseStatus ?? '—' }</summary>
-							<h4>{ __( 'Request', 'crypto-customer-bridge' ) }</h4>
-							<pre>{ JSON.stringify( entry.request, null, 2 ) }</pre>
-							<h4>{ __( 'Response', 'crypto-customer-bridge' ) }</h4>
-							<pre>{ JSON.stringify( entry.response, null, 2 ) }</pre>
-						</details>
-					</li>
-				) ) }
-			</ol>
+			<AuditLog entries={ audit } className="ccb-customer__audit" />
 		</div>
 	);
 }

@@ -1,6 +1,5 @@
 import apiFetch from '@wordpress/api-fetch';
-import type { CheckoutListItem, Customer } from '../../../bridge/src/contract';
-import type { AuditEntry } from '../payments/api';
+import type { AuditEntry, CheckoutListItem, Customer, CustomerStatistics } from '../../../bridge/src/contract';
 
 export interface CustomerQuery {
 	q?: string;
@@ -20,13 +19,7 @@ export interface CustomerPage {
 	total?: { count: number; capped: boolean };
 }
 
-export interface Statistics {
-	customers: number;
-	newLast30Days: number;
-	paidVolume: Array< { currency: string; amount: string } >;
-	topCountries: Array< { countryCode: string; customers: number } >;
-	paidPerDay: Array< { day: string; currency: string; amount: string } >;
-}
+export type Statistics = CustomerStatistics;
 
 export interface CustomerDetail {
 	customer: Customer;

@@ -1,6 +1,7 @@
 import { Button, Notice, Spinner } from '@wordpress/components';
 import { useEffect, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
+import AuditLog from '../shared/AuditLog';
 import { getCheckout, type CheckoutDetail } from './api';
 import { formatDate, statusLabel } from './labels';
 
@@ -54,21 +55,7 @@ export default function PaymentDetail( { id, version, onBack }: { id: string; ve
 				) ) }
 			</ol>
 			<h3>{ __( 'Audit log', 'crypto-customer-bridge' ) }</h3>
-			<ul className="ccb-payment__audit">
-				{ audit.map( ( entry ) => (
-					<li key={ entry.id }>
-						<details>
-							<summary>
-								{ formatDate( entry.createdAt ) } — { entry.actor }: { entry.action } → { entry.responseStatus ?? '—' }
-							</summary>
-							<h4>{ __( 'Request', 'crypto-customer-bridge' ) }</h4>
-							<pre>{ JSON.stringify( entry.request, null, 2 ) }</pre>
-							<h4>{ __( 'Response', 'crypto-customer-bridge' ) }</h4>
-							<pre>{ JSON.stringify( entry.response, null, 2 ) }</pre>
-						</details>
-					</li>
-				) ) }
-			</ul>
+			<AuditLog entries={ audit } className="ccb-payment__audit" />
 		</div>
 	);
 }

@@ -1,15 +1,5 @@
 import apiFetch from '@wordpress/api-fetch';
-import type { CheckoutListItem, Customer, StatusChange } from '../../../bridge/src/contract';
-
-export interface AuditEntry {
-	id: string;
-	action: string;
-	actor: string;
-	request: unknown;
-	responseStatus: number | null;
-	response: unknown;
-	createdAt: string;
-}
+import type { AuditEntry, CheckoutListItem, Customer, StatusChange } from '../../../bridge/src/contract';
 
 export interface CheckoutDetail {
 	checkout: CheckoutListItem;

@@ -6,6 +6,7 @@ export * from './money';
 export * from './threshold';
 export * from './totals';
 export * from './orderSnapshot';
+export * from './reports';
 export * from './messages';
 export * from './errors';
 export * from './events';

@@ -1,17 +1,5 @@
+import type { AuditEntry } from '../contract';
 import type { Queryable } from './db';
-
-export interface AuditEntry {
-  id: string;
-  action: string;
-  /** shop: a request from the shop; bridge: our request to the processor; processor: its webhook; operator: the CLI. */
-  actor: 'shop' | 'bridge' | 'processor' | 'operator';
-  customerId: string | null;
-  checkoutId: string | null;
-  request: unknown;
-  responseStatus: number | null;
-  response: unknown;
-  createdAt: string;
-}
 
 export type NewAuditEntry = Omit<AuditEntry, 'id' | 'createdAt'> & { shopId: string };
 

@@ -1,12 +1,5 @@
+import type { CustomerStatistics } from '../contract';
 import type { Queryable } from './db';
-
-export interface CustomerStatistics {
-  customers: number;
-  newLast30Days: number;
-  paidVolume: Array<{ currency: string; amount: string }>;
-  topCountries: Array<{ countryCode: string; customers: number }>;
-  paidPerDay: Array<{ day: string; currency: string; amount: string }>;
-}
 
 const PAID = `status in ('completed', 'underpaid_accepted')`;
 

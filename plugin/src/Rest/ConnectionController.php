@@ -71,7 +71,7 @@ final class ConnectionController extends Controller {
 	 * @return true|\WP_Error
 	 */
 	public function get_item_permissions_check( $request ) {
-		return current_user_can( 'manage_options' ) ? true : new \WP_Error( 'rest_forbidden', __( 'Sorry, you are not allowed to manage crypto payments.', 'crypto-customer-bridge' ), array( 'status' => rest_authorization_required_code() ) );
+		return $this->require_manager( __( 'Sorry, you are not allowed to manage crypto payments.', 'crypto-customer-bridge' ) );
 	}
 
 	/**

@@ -38,4 +38,14 @@ abstract class Controller extends \WP_REST_Controller {
 	public function __construct( Settings $settings ) {
 		$this->settings = $settings;
 	}
+
+	/**
+	 * True for users who manage the site's payments, else the REST API's own refusal (401 or 403).
+	 *
+	 * @param string $refusal What the user may not do, for the error message.
+	 * @return true|\WP_Error
+	 */
+	protected function require_manager( string $refusal ) {
+		return current_user_can( 'manage_options' ) ? true : new \WP_Error( 'rest_forbidden', $refusal, array( 'status' => rest_authorization_required_code() ) );
+	}
 }

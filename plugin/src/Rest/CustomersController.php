@@ -16,7 +16,6 @@ defined( 'ABSPATH' ) || exit;
  */
 final class CustomersController extends Controller {
 
-	const CAPABILITY = 'manage_options';
 
 	/**
 	 * Base of the routes.
@@ -104,7 +103,7 @@ final class CustomersController extends Controller {
 	 * @return true|\WP_Error
 	 */
 	public function permissions_check( $request ) {
-		return current_user_can( self::CAPABILITY ) ? true : new \WP_Error( 'rest_forbidden', __( 'Sorry, you are not allowed to manage customers.', 'crypto-customer-bridge' ), array( 'status' => rest_authorization_required_code() ) );
+		return $this->require_manager( __( 'Sorry, you are not allowed to manage customers.', 'crypto-customer-bridge' ) );
 	}
 
 	/**

@@ -17,7 +17,6 @@ defined( 'ABSPATH' ) || exit;
  */
 final class PaymentsController extends Controller {
 
-	const CAPABILITY = 'manage_options';
 
 
 	/**
@@ -84,7 +83,7 @@ final class PaymentsController extends Controller {
 	 * @return true|\WP_Error
 	 */
 	public function get_items_permissions_check( $request ) {
-		return current_user_can( self::CAPABILITY ) ? true : new \WP_Error( 'rest_forbidden', __( 'Sorry, you are not allowed to see payments.', 'crypto-customer-bridge' ), array( 'status' => rest_authorization_required_code() ) );
+		return $this->require_manager( __( 'Sorry, you are not allowed to see payments.', 'crypto-customer-bridge' ) );
 	}
 
 	/**
