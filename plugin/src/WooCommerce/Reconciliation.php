@@ -49,8 +49,12 @@ final class Reconciliation {
 				'limit'        => 50,
 				'status'       => array( 'pending', 'on-hold' ),
 				'date_created' => '<' . ( time() - self::INTERVAL ),
-				'meta_key'     => Gateway::META_CHECKOUT, // phpcs:ignore WordPress.DB.SlowDBQuery.slow_db_query_meta_key
-				'meta_compare' => 'EXISTS',
+				'meta_query'   => array( // phpcs:ignore WordPress.DB.SlowDBQuery.slow_db_query_meta_query -- HPOS-safe: orders with a crypto checkout.
+					array(
+						'key'     => Gateway::META_CHECKOUT,
+						'compare' => 'EXISTS',
+					),
+				),
 			)
 		);
 		self::reconcile( (array) $orders );
