@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { FIELD_MESSAGES, isFieldCode, type FieldCode } from './messages';
 
 /** Every error code a client may see, with its HTTP status. Codes are stable; messages may change. */
@@ -43,7 +42,12 @@ export interface ErrorBody {
 }
 
 /** Zod issues to `{ "customer.email": { code, message } }`, the first issue per field. */
-export function fieldErrorsFrom(error: z.ZodError, prefix = ''): Record<string, FieldError> {
+/** Any zod error (classic or mini): the issues are what counts. */
+export interface ValidationIssues {
+  issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>;
+}
+
+export function fieldErrorsFrom(error: ValidationIssues, prefix = ''): Record<string, FieldError> {
   const fields: Record<string, FieldError> = {};
   for (const issue of error.issues) {
     const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '_';

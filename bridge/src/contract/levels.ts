@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini: this module reaches the shopper's browser, where every kilobyte counts.
+import * as z from 'zod/mini';
 
 export const LEVELS = ['none', 'minimal', 'compliant'] as const;
 export const levelSchema = z.enum(LEVELS, { error: (i) => (i.input === undefined ? 'required' : 'invalid_level') });

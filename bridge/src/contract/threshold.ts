@@ -1,5 +1,5 @@
 import Big from 'big.js';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { strictestLevel, type Level } from './levels';
 import { amountSchema, currencySchema } from './money';
 

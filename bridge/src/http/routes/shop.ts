@@ -10,8 +10,8 @@ import { shopOf } from '../shopAuth';
 const settingsSchema = z
   .object({
     name: z.string().trim().min(1).max(200).optional(),
-    level: levelSchema.optional(),
-    threshold: thresholdSchema.nullable().optional(),
+    level: z.optional(levelSchema),
+    threshold: z.optional(z.nullable(thresholdSchema)),
     eventUrl: z.url({ protocol: /^https?$/ }).nullable().optional(),
   })
   .strict();
