@@ -85,3 +85,15 @@ it('shows the statistics and a 30-day chart of the main currency', () => {
   expect(chart.querySelectorAll('rect')).toHaveLength(30);
   expect(Number(chart.querySelectorAll('rect')[29]!.getAttribute('height'))).toBeCloseTo(58);
 });
+
+it('opens the customer named in the address (a link from an order)', async () => {
+  const { default: CustomersApp } = await import('../../blocks/admin/customers/CustomersApp');
+  answer = (o) =>
+    o.path?.endsWith('/11111111-1111-4111-8111-111111111111')
+      ? { customer: { id: '11111111-1111-4111-8111-111111111111', firstName: 'Olga', lastName: 'Order', email: 'olga@example.com', level: 'minimal', meta: {}, erasedAt: null }, checkouts: [], accounts: [], audit: [] }
+      : {};
+  window.location.hash = '#11111111-1111-4111-8111-111111111111';
+  render(<CustomersApp />);
+  expect(await screen.findByRole('heading', { name: 'Olga Order' })).toBeInTheDocument();
+  window.location.hash = '';
+});

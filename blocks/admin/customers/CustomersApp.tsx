@@ -10,7 +10,8 @@ type Screen = { name: 'list' } | { name: 'detail'; id: string } | { name: 'form'
 
 /** Customers: statistics and the list; a customer's details; the create and edit form. */
 export default function CustomersApp() {
-	const [ screen, setScreen ] = useState< Screen >( { name: 'list' } );
+	// A link to one customer (from an order or a payment) carries its id in the hash.
+	const [ screen, setScreen ] = useState< Screen >( () => ( /^#[0-9a-f-]{36}$/.test( window.location.hash ) ? { name: 'detail', id: window.location.hash.slice( 1 ) } : { name: 'list' } ) );
 	const [ stats, setStats ] = useState< Stats | null >( null );
 
 	useEffect( () => {
