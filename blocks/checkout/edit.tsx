@@ -1,5 +1,6 @@
 import { InspectorControls, useBlockProps } from '@wordpress/block-editor';
 import { Button, Notice, PanelBody, SelectControl, TextControl } from '@wordpress/components';
+import { useSelect } from '@wordpress/data';
 import { useEffect } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import { LEVELS, levelRank, strictestLevel, type Level } from '../../bridge/src/contract/levels';
@@ -17,18 +18,45 @@ export interface CheckoutAttributes {
 }
 
 interface EditProps {
+	clientId: string;
 	attributes: CheckoutAttributes;
 	setAttributes: ( attributes: Partial< CheckoutAttributes > ) => void;
 }
 
+interface EditorBlock {
+	clientId: string;
+	name: string;
+	attributes: Record< string, unknown >;
+	innerBlocks: EditorBlock[];
+}
+
+/** The first checkout block, in document order, using this id: the one that keeps it when copied. */
+export function firstWithId( blocks: EditorBlock[], blockId: string ): string | null {
+	for ( const block of blocks ) {
+		if ( block.name === 'crypto-customer-bridge/checkout' && block.attributes.blockId === blockId ) return block.clientId;
+		const inner = firstWithId( block.innerBlocks, blockId );
+		if ( inner ) return inner;
+	}
+	return null;
+}
+
 /** Edits the block: what is sold, in which currency, and how much the shopper must tell. */
-export default function Edit( { attributes, setAttributes }: EditProps ) {
+export default function Edit( { clientId, attributes, setAttributes }: EditProps ) {
 	const { blockId, currency, items, total, level, buttonLabel } = attributes;
 	const site = window.ccbEditorSettings ?? { siteLevel: 'minimal' as Level, threshold: null, settingsUrl: '' };
 
+	// The server finds the amounts to charge by this id, so a copy gets its own; the original keeps its id.
+	const duplicate = useSelect(
+		( select ) => {
+			if ( ! blockId ) return false;
+			const first = firstWithId( ( select( 'core/block-editor' ) as { getBlocks: () => EditorBlock[] } ).getBlocks(), blockId );
+			return first !== null && first !== clientId;
+		},
+		[ blockId, clientId ]
+	);
 	useEffect( () => {
-		if ( ! blockId ) setAttributes( { blockId: crypto.randomUUID() } );
-	}, [ blockId, setAttributes ] );
+		if ( ! blockId || duplicate ) setAttributes( { blockId: crypto.randomUUID() } );
+	}, [ blockId, duplicate, setAttributes ] );
 
 	const updateItems = ( next: BlockItem[] ) => setAttributes( { items: next, total: blockTotal( next, currency ) } );
 	const updateItem = ( index: number, change: Partial< BlockItem > ) => updateItems( items.map( ( item, i ) => ( i === index ? { ...item, ...change } : item ) ) );

@@ -14,3 +14,15 @@ describe('the editor\'s block total', () => {
     expect(blockTotal([{ description: '', amount: '', quantity: 1 }], 'EUR')).toBe('');
   });
 });
+
+describe('block ids', () => {
+  it('a copied block is told apart from the original, also inside other blocks', async () => {
+    const { firstWithId } = await import('../../blocks/checkout/edit');
+    const block = (clientId: string, blockId: string, innerBlocks: any[] = []) => ({ clientId, name: 'crypto-customer-bridge/checkout', attributes: { blockId }, innerBlocks });
+    const group = (clientId: string, innerBlocks: any[]) => ({ clientId, name: 'core/group', attributes: {}, innerBlocks });
+    const blocks = [group('g1', [block('original', 'id-1')]), block('copy', 'id-1'), block('other', 'id-2')];
+    expect(firstWithId(blocks, 'id-1')).toBe('original');
+    expect(firstWithId(blocks, 'id-2')).toBe('other');
+    expect(firstWithId(blocks, 'id-3')).toBeNull();
+  });
+});
