@@ -1,3 +1,4 @@
+import { firstWithId } from '../../blocks/checkout/edit';
 import { blockTotal } from '../../blocks/checkout/totals';
 
 describe('the editor\'s block total', () => {
@@ -16,8 +17,7 @@ describe('the editor\'s block total', () => {
 });
 
 describe('block ids', () => {
-  it('a copied block is told apart from the original, also inside other blocks', async () => {
-    const { firstWithId } = await import('../../blocks/checkout/edit');
+  it('a copied block is told apart from the original, also inside other blocks', () => {
     const block = (clientId: string, blockId: string, innerBlocks: any[] = []) => ({ clientId, name: 'crypto-customer-bridge/checkout', attributes: { blockId }, innerBlocks });
     const group = (clientId: string, innerBlocks: any[]) => ({ clientId, name: 'core/group', attributes: {}, innerBlocks });
     const blocks = [group('g1', [block('original', 'id-1')]), block('copy', 'id-1'), block('other', 'id-2')];

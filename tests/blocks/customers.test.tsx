@@ -2,6 +2,7 @@ import apiFetch from '@wordpress/api-fetch';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import CustomerForm from '../../blocks/admin/customers/CustomerForm';
+import CustomersApp from '../../blocks/admin/customers/CustomersApp';
 import Statistics from '../../blocks/admin/customers/Statistics';
 
 type Call = { path?: string; method?: string; data?: any; headers?: Record<string, string> };
@@ -87,7 +88,6 @@ it('shows the statistics and a 30-day chart of the main currency', () => {
 });
 
 it('opens the customer named in the address (a link from an order)', async () => {
-  const { default: CustomersApp } = await import('../../blocks/admin/customers/CustomersApp');
   answer = (o) =>
     o.path?.endsWith('/11111111-1111-4111-8111-111111111111')
       ? { customer: { id: '11111111-1111-4111-8111-111111111111', firstName: 'Olga', lastName: 'Order', email: 'olga@example.com', level: 'minimal', meta: {}, erasedAt: null }, checkouts: [], accounts: [], audit: [] }
