@@ -1,4 +1,5 @@
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
+import type { StoredResponse } from '../domain/idempotency';
 import { z } from 'zod';
 import { AppError } from '../domain/errors';
 
@@ -11,4 +12,10 @@ export function idempotencyKeyOf(req: Request): string {
     throw new AppError('idempotency_key_required', 'Send an Idempotency-Key header (1–255 visible characters) so a retry never creates a second charge or customer.');
   }
   return key;
+}
+
+/** Answers with a creating request's result; a replay says so in `Idempotent-Replayed`. */
+export function sendOnce(res: Response, result: StoredResponse & { replayed: boolean }): void {
+  if (result.replayed) res.set('idempotent-replayed', 'true');
+  res.status(result.status).json(result.body);
 }

@@ -9,7 +9,7 @@ import { AppError } from '../../domain/errors';
 import { requestHash } from '../../domain/idempotency';
 import { auditFor } from '../../store/audit';
 import { findCheckout, listCheckouts, statusHistory } from '../../store/checkouts';
-import { idempotencyKeyOf } from '../idempotencyKey';
+import { idempotencyKeyOf, sendOnce } from '../idempotencyKey';
 import { pageQuerySchema, parseInput, uuidSchema } from '../query';
 import { shopOf } from '../shopAuth';
 
@@ -21,16 +21,14 @@ export function checkoutRoutes(ctx: BridgeContext): express.Router {
   router.post('/', async (req, res) => {
     const key = idempotencyKeyOf(req);
     const result = await createCheckout(ctx, shopOf(res), res.locals.json, { key, requestHash: requestHash(req.method, req.originalUrl, res.locals.rawBody) });
-    if (result.replayed) res.set('idempotent-replayed', 'true');
-    res.status(result.status).json(result.body);
+    sendOnce(res, result);
   });
 
   /** WooCommerce and other carts: the bridge builds the charge from the order's own numbers. */
   router.post('/from-order', async (req, res) => {
     const key = idempotencyKeyOf(req);
     const result = await checkoutForOrder(ctx, shopOf(res), res.locals.json, { key, requestHash: requestHash(req.method, req.originalUrl, res.locals.rawBody) });
-    if (result.replayed) res.set('idempotent-replayed', 'true');
-    res.status(result.status).json(result.body);
+    sendOnce(res, result);
   });
 
   router.get('/', async (req, res) => {

@@ -12,7 +12,7 @@ import { auditFor } from '../../store/audit';
 import { listCheckouts, payerAccountsOfCustomer } from '../../store/checkouts';
 import { countCustomers, CUSTOMER_SORTS, findCustomer, listCustomers, type CustomerFilter } from '../../store/customers';
 import { customerStatistics } from '../../store/statistics';
-import { idempotencyKeyOf } from '../idempotencyKey';
+import { idempotencyKeyOf, sendOnce } from '../idempotencyKey';
 import { pageQuerySchema, parseInput, uuidSchema } from '../query';
 import { shopOf } from '../shopAuth';
 
@@ -51,8 +51,7 @@ export function customerRoutes(ctx: BridgeContext): express.Router {
   router.post('/', async (req, res) => {
     const key = idempotencyKeyOf(req);
     const result = await createCustomer(ctx, shopOf(res), res.locals.json, { key, requestHash: requestHash(req.method, req.originalUrl, res.locals.rawBody) });
-    if (result.replayed) res.set('idempotent-replayed', 'true');
-    res.status(result.status).json(result.body);
+    sendOnce(res, result);
   });
 
   router.get('/statistics', async (_req, res) => {
