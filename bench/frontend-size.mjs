@@ -30,7 +30,7 @@ async function assets(browser, url) {
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ccb-size-'));
-const stack = await startStack({ dir, quiet: true });
+const stack = await startStack({ dir });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 try {
   const without = await assets(browser, `${stack.url}/sample-page/`);

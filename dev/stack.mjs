@@ -36,7 +36,8 @@ async function waitFor(check, what, timeoutMs = 30000) {
 
 /** Starts a process in its own group so it and its children (php -S workers) stop together. */
 function startProcess(cmd, args, options) {
-  const child = spawn(cmd, args, { ...options, detached: true, stdio: ['ignore', options.log ?? 'ignore', options.log ?? 'ignore'] });
+  // Servers' own output goes nowhere: their logs are in the stack directory (WordPress) or unused.
+  const child = spawn(cmd, args, { ...options, detached: true, stdio: 'ignore' });
   return {
     child,
     stop: () =>
@@ -66,7 +67,7 @@ export function ensureWordPressCore() {
   }
 }
 
-async function startMariaDb(dir, log) {
+async function startMariaDb(dir) {
   const data = path.join(dir, 'data');
   const socket = path.join(dir, 'mysqld.sock');
   if (!existsSync(path.join(data, 'mysql'))) {
@@ -77,7 +78,7 @@ async function startMariaDb(dir, log) {
   const proc = startProcess(
     'mariadbd',
     ['--no-defaults', `--datadir=${data}`, `--socket=${socket}`, `--port=${port}`, '--bind-address=127.0.0.1', '--user=root', '--skip-log-bin', '--innodb-buffer-pool-size=64M', `--pid-file=${path.join(dir, 'mysqld.pid')}`],
-    { log },
+    {},
   );
   await waitFor(() => existsSync(socket), 'MariaDB');
   execFileSync('mariadb', [`--socket=${socket}`, '-uroot', '-e', 'CREATE DATABASE IF NOT EXISTS wordpress CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci']);
@@ -122,11 +123,10 @@ require_once ABSPATH . 'wp-settings.php';
  * Starts everything. `dir` holds all state (bridge data, database, site); `pluginDir` is the plugin
  * to install (the repository's plugin/ by default, or an unpacked zip).
  */
-export async function startStack({ dir, pluginDir = path.join(ROOT, 'plugin'), level = 'minimal', wpPort, bridgePort, locale = '', quiet = false }) {
+export async function startStack({ dir, pluginDir = path.join(ROOT, 'plugin'), level = 'minimal', wpPort, bridgePort, locale = '' }) {
   ensureSystem(['php', 'mysqli', 'curl', 'xml', 'mbstring', 'intl', 'mariadb']);
   ensureWordPressCore();
   mkdirSync(dir, { recursive: true });
-  const log = quiet ? 'ignore' : 'inherit';
   const stoppers = [];
   const stop = async () => {
     for (const s of stoppers.reverse()) await s();
@@ -139,7 +139,6 @@ export async function startStack({ dir, pluginDir = path.join(ROOT, 'plugin'), l
     const bridge = startProcess(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'bridge/src/main.ts')], {
       cwd: ROOT,
       env: { ...process.env, PORT: String(bPort), DATA_DIR: bridgeDir, LOG_LEVEL: 'warn', DEMO_SHOP: 'on', RECONCILE_INTERVAL_MS: '15000', RECONCILE_MIN_AGE_S: '30', EVENT_RETRY_BASE_MS: '1000', EVENT_RETRY_MAX_MS: '30000' },
-      log: quiet ? 'ignore' : 'ignore',
     });
     stoppers.push(bridge.stop);
     await waitFor(async () => (await fetch(`${bridgeUrl}/health/ready`, { signal: AbortSignal.timeout(2000) })).ok, 'the bridge', 60000);
@@ -147,7 +146,7 @@ export async function startStack({ dir, pluginDir = path.join(ROOT, 'plugin'), l
     const connectionString = readFileSync(path.join(bridgeDir, 'demo-connection.txt'), 'utf8').trim().replace(/@[^/]+/, `@127.0.0.1:${bPort}`);
 
     // Database.
-    const db = await startMariaDb(path.join(dir, 'mariadb'), log === 'inherit' ? 'ignore' : 'ignore');
+    const db = await startMariaDb(path.join(dir, 'mariadb'));
     stoppers.push(db.stop);
 
     // WordPress.
@@ -167,7 +166,6 @@ export async function startStack({ dir, pluginDir = path.join(ROOT, 'plugin'), l
     writeFileSync(path.join(site, 'wp-content/mu-plugins/local-no-mail.php'), "<?php\n// Local stack only: no mail server.\nadd_filter( 'pre_wp_mail', '__return_true' );\n");
     const php = startProcess('php', ['-d', 'opcache.enable_cli=1', '-d', 'memory_limit=256M', '-S', `127.0.0.1:${wPort}`, '-t', site, path.join(ROOT, 'dev/wordpress/router.php')], {
       env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' },
-      log: 'ignore',
     });
     stoppers.push(php.stop);
     await waitFor(() => new Promise((resolve) => net.connect(wPort, '127.0.0.1').once('connect', function () { this.end(); resolve(true); }).once('error', () => resolve(false))), 'PHP');

@@ -8,7 +8,6 @@ const stack = await startStack({
   dir,
   wpPort: Number(process.env.WP_PORT ?? 8080),
   bridgePort: Number(process.env.PORT ?? 8787),
-  quiet: true,
 });
 
 console.log(`

@@ -79,7 +79,7 @@ if (wants('php')) {
   // WooCommerce's API stubs, for the gateway's tests (WooCommerce itself cannot be installed here).
   step('PHP test dependencies (Composer)', 'composer', ['install', '--no-interaction', '--no-progress', '--quiet', '-d', 'tests/php']);
   const dir = mkdtempSync(path.join(tmpdir(), 'ccb-php-'));
-  const stack = await startStack({ dir, quiet: true });
+  const stack = await startStack({ dir });
   try {
     const report = path.join(reports, 'phpunit.xml');
     step('PHPUnit in WordPress 6.8 + MariaDB', 'phpunit', ['-c', 'tests/php/phpunit.xml', '--log-junit', report], { CCB_SITE: stack.site, CCB_URL: stack.url });

@@ -86,4 +86,15 @@ final class PrivacyTest extends WordPressTestCase {
 		$this->assertSame( 'invalid_email', $fields['customer.email']['code'] );
 		$this->assertSame( 'required', $fields['customer.firstName']['code'] );
 	}
+
+	public function test_the_proxy_relays_json_as_sent_so_an_empty_object_stays_an_object(): void {
+		$this->as_role( 'administrator' );
+		$email   = 'relay-' . wp_generate_password( 8, false ) . '@example.com';
+		$created = $this->rest( 'POST', '/ccb/v1/admin/customers', '{"level":"minimal","customer":{"firstName":"Rel","lastName":"Ay","email":"' . $email . '","meta":{}}}', array( 'X-CCB-Request-Id' => wp_generate_uuid4() ) );
+		$this->assertSame( 200, $created->get_status(), wp_json_encode( $created->get_data() ) );
+		$id      = $created->get_data()['customer']['id'];
+		$edited  = $this->rest( 'PATCH', '/ccb/v1/admin/customers/' . $id, '{"meta":{},"note":"kept"}' );
+		$this->assertSame( 200, $edited->get_status(), wp_json_encode( $edited->get_data() ) );
+		$this->assertSame( 'kept', $edited->get_data()['customer']['note'] );
+	}
 }

@@ -1,7 +1,6 @@
 import { __ } from '@wordpress/i18n';
 import type { AuditEntry } from '../../../bridge/src/contract/reports';
-
-const formatDate = ( iso: string ) => new Date( iso ).toLocaleString();
+import { formatDate } from '../payments/labels';
 
 /** The audit log as a timeline: who did what, each entry opening to its request and response. */
 export default function AuditLog( { entries, className }: { entries: AuditEntry[]; className: string } ) {

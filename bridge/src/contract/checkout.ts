@@ -53,6 +53,9 @@ export type CheckoutRequestInput = z.input<typeof checkoutRequestSchema>;
 
 export const CHECKOUT_STATUSES = ['open', 'underpaid', 'completed', 'underpaid_accepted', 'refunded', 'expired'] as const;
 export const checkoutStatusSchema = z.enum(CHECKOUT_STATUSES);
+
+/** The statuses in which the merchant has the money: what counts as paid volume and "has paid". */
+export const PAID_STATUSES = ['completed', 'underpaid_accepted'] as const satisfies readonly (typeof CHECKOUT_STATUSES)[number][];
 export type CheckoutStatus = z.infer<typeof checkoutStatusSchema>;
 
 export const checkoutSchema = z.object({

@@ -1,7 +1,10 @@
-import type { Checkout, CheckoutListItem, CheckoutStatus, Level, StatusChange } from '../contract';
+import { PAID_STATUSES, type Checkout, type CheckoutListItem, type CheckoutStatus, type Level, type StatusChange } from '../contract';
 import type { ProcessorKind } from './shops';
 import type { Queryable } from './db';
 import { createdAtKey, keysetPage, type Page } from './paging';
+
+/** SQL condition on a checkouts `status` column: the merchant has the money. */
+export const PAID_SQL = `status in (${PAID_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
 interface CheckoutRow {
   id: string;

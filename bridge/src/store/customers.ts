@@ -1,5 +1,6 @@
 import type { Customer, CustomerInput, Level } from '../contract';
 import type { Queryable } from './db';
+import { PAID_SQL } from './checkouts';
 import { countUpTo, createdAtKey, keysetPage, type Page, type SortKey } from './paging';
 
 interface CustomerRow {
@@ -146,7 +147,6 @@ export interface CustomerFilter {
 /** The text search runs over this expression, which has a trigram index (see migrations). */
 export const SEARCH_TEXT = `(coalesce(first_name, '') || ' ' || coalesce(last_name, '') || ' ' || coalesce(email, '') || ' ' || coalesce(company, '') || ' ' || coalesce(tax_id, ''))`;
 
-const PAID = `('completed', 'underpaid_accepted')`;
 
 /** The keys each sort orders by; each has an index on (shop_id, keys…, id). */
 const SORT_KEYS: Record<CustomerSort, SortKey<CustomerRow>[]> = {
@@ -170,7 +170,7 @@ export function customerFilterSql(shopId: string, filter: CustomerFilter): { whe
   if (filter.country) add((p) => `country_code = ${p}`, filter.country);
   if (filter.level) add((p) => `level = ${p}`, filter.level);
   if (filter.hasPayments !== undefined) {
-    where.push(`${filter.hasPayments ? '' : 'not '}exists (select 1 from checkouts k where k.customer_id = customers.id and k.status in ${PAID})`);
+    where.push(`${filter.hasPayments ? '' : 'not '}exists (select 1 from checkouts where checkouts.customer_id = customers.id and checkouts.${PAID_SQL})`);
   }
   return { where, values };
 }

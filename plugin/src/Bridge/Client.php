@@ -61,14 +61,15 @@ final class Client {
 	/**
 	 * A signed request.
 	 *
-	 * @param string                    $method  HTTP method.
-	 * @param string                    $path    Path under the bridge, with query (e.g. /v1/checkouts?status=open).
-	 * @param array<string, mixed>|null $body    JSON body.
-	 * @param array<string, string>     $headers Extra headers (Idempotency-Key).
+	 * @param string                           $method  HTTP method.
+	 * @param string                           $path    Path under the bridge, with query (e.g. /v1/checkouts?status=open).
+	 * @param array<string, mixed>|string|null $body    JSON body: data to encode, or JSON text relayed as it is
+	 *                                                  (PHP arrays cannot tell {} from []).
+	 * @param array<string, string>            $headers Extra headers (Idempotency-Key).
 	 * @return array<string, mixed>|\WP_Error Decoded JSON.
 	 */
-	public function request( string $method, string $path, ?array $body = null, array $headers = array() ) {
-		$payload  = null === $body ? '' : (string) wp_json_encode( $body );
+	public function request( string $method, string $path, $body = null, array $headers = array() ) {
+		$payload  = null === $body ? '' : ( is_string( $body ) ? $body : (string) wp_json_encode( $body ) );
 		$signed   = Signature::headers( $this->connection, $method, $this->connection->base_path() . $path, $payload );
 		$response = wp_remote_request(
 			$this->connection->url . $path,

@@ -165,7 +165,7 @@ final class CustomersController extends Controller {
 	public function create_item( $request ) {
 		$key = (string) $request->get_header( 'x_ccb_request_id' );
 		$key = preg_match( '/^[A-Za-z0-9-]{8,64}$/', $key ) ? $key : wp_generate_uuid4();
-		return $this->relay( 'POST', '/v1/customers', (array) $request->get_json_params(), array( 'Idempotency-Key' => 'wp-admin-' . $key ) );
+		return $this->relay( 'POST', '/v1/customers', $this->json_body( $request ), array( 'Idempotency-Key' => 'wp-admin-' . $key ) );
 	}
 
 	/**
@@ -174,7 +174,7 @@ final class CustomersController extends Controller {
 	 * @param \WP_REST_Request $request Request.
 	 */
 	public function update_item( $request ) {
-		return $this->relay( 'PATCH', '/v1/customers/' . $request->get_param( 'id' ), (array) $request->get_json_params() );
+		return $this->relay( 'PATCH', '/v1/customers/' . $request->get_param( 'id' ), $this->json_body( $request ) );
 	}
 
 	/**
@@ -224,15 +224,25 @@ final class CustomersController extends Controller {
 	}
 
 	/**
+	 * The browser's JSON as sent: the bridge validates it, and relaying the text keeps {} an object.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 */
+	private function json_body( $request ): string {
+		$body = (string) $request->get_body();
+		return '' === trim( $body ) ? '{}' : $body;
+	}
+
+	/**
 	 * Forwards a request to the bridge.
 	 *
 	 * @param string                    $method  Method.
 	 * @param string                    $path    Path.
-	 * @param array<string, mixed>|null $body    Body.
+	 * @param array<string, mixed>|string|null $body Body (data, or JSON text).
 	 * @param array<string, string>     $headers Headers.
 	 * @return \WP_REST_Response|\WP_Error
 	 */
-	private function relay( string $method, string $path, ?array $body = null, array $headers = array() ) {
+	private function relay( string $method, string $path, $body = null, array $headers = array() ) {
 		$client = $this->settings->client();
 		if ( is_wp_error( $client ) ) {
 			return $client;

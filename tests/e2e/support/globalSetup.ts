@@ -27,7 +27,7 @@ export default async function globalSetup() {
   const zip = execFileSync('node', ['dev/package-plugin.mjs'], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop()!;
   execFileSync('unzip', ['-q', zip, '-d', path.join(dir, 'from-zip')]);
   const { startStack } = await importEsm(pathToFileURL(path.join(root, 'dev/stack.mjs')).href);
-  const stack = await startStack({ dir, quiet: true, pluginDir: path.join(dir, 'from-zip/crypto-customer-bridge') });
+  const stack = await startStack({ dir, pluginDir: path.join(dir, 'from-zip/crypto-customer-bridge') });
   (globalThis as { ccbStack?: { stop(): Promise<void> } }).ccbStack = stack;
   writeFileSync(STACK_FILE, JSON.stringify({ url: stack.url, bridgeUrl: stack.bridgeUrl, admin: stack.admin, site: stack.site, dir, zip, connectionString: stack.connectionString }));
 }

@@ -1,4 +1,4 @@
-import { fieldErrorsFrom, orderSnapshotSchema, type Checkout, type CheckoutRequest } from '../../contract';
+import { fieldErrorsFrom, orderSnapshotSchema, PAID_STATUSES, type Checkout, type CheckoutRequest } from '../../contract';
 import type { BridgeContext } from '../../context';
 import { listCheckouts } from '../../store/checkouts';
 import type { ShopRow } from '../../store/shops';
@@ -8,7 +8,8 @@ import type { StoredResponse } from '../idempotency';
 import { createCheckout } from './createCheckout';
 import { chargeFromOrder } from './orderCharge';
 
-const PAID = ['completed', 'underpaid_accepted', 'underpaid', 'refunded'];
+/** Money arrived for the order (even if short, or since refunded): it must not be charged again. */
+const MONEY_RECEIVED: readonly string[] = [...PAID_STATUSES, 'underpaid', 'refunded'];
 
 /**
  * The checkout for a shop order. An order has at most one open processor checkout: a retry, a
@@ -29,7 +30,7 @@ export async function checkoutForOrder(
 
 async function openOrReuse(ctx: BridgeContext, shop: ShopRow, request: CheckoutRequest, idempotency: { key: string; requestHash: string }) {
   const existing = (await listCheckouts(ctx.db, shop.id, { orderRef: request.orderRef, limit: 20 })).items;
-  if (existing.some((c) => PAID.includes(c.status))) {
+  if (existing.some((c) => MONEY_RECEIVED.includes(c.status))) {
     throw new AppError('invalid_state', 'This order already has a payment. Nothing new was charged.', { details: { checkouts: existing.map((c) => ({ id: c.id, status: c.status })) } });
   }
   const open = existing.find((c) => c.status === 'open' && c.currency === request.currency && c.total === request.expectedTotal);

@@ -77,8 +77,9 @@ async function refreshExisting(
   if (!changed.length && !raised) return existing;
 
   const merged: Fields = { ...(existing as CustomerInput), ...fields };
-  const body = { customer: { id: existing.processorCustomerId!, ...toProcessorCustomer(merged) } };
-  await processor.updateCustomer(existing.processorCustomerId!, toProcessorCustomer(merged));
+  const update = toProcessorCustomer(merged);
+  await processor.updateCustomer(existing.processorCustomerId!, update);
+  const body = { customer: { id: existing.processorCustomerId!, ...update } };
   return ctx.db.transaction(async (tx) => {
     const changes = Object.fromEntries(changed.map((f) => [f, fields[f]]));
     const updated = await updateCustomer(tx, shop.id, existing.id, { ...changes, level: strictestLevel(existing.level, level) });
