@@ -23,8 +23,8 @@ export interface RunningBridge {
   stop(): Promise<void>;
 }
 
-export async function openDatabase(config: Config): Promise<Db> {
-  if (config.DATABASE_URL) return openPostgres(config.DATABASE_URL);
+export async function openDatabase(config: Config, log: Logger): Promise<Db> {
+  if (config.DATABASE_URL) return openPostgres(config.DATABASE_URL, (err) => log.warn({ err }, 'a database connection was closed by the server; it will be replaced'));
   await mkdir(config.DATA_DIR, { recursive: true });
   const unlock = lockDataDir(config.DATA_DIR);
   try {
@@ -54,7 +54,7 @@ async function masterKey(config: Config): Promise<Buffer> {
 /** Opens the store, applies migrations, listens, and starts the background jobs. */
 export async function startBridge(config: Config, options: { log?: Logger; db?: Db; jobs?: boolean } = {}): Promise<RunningBridge> {
   const log = options.log ?? pino({ level: config.LOG_LEVEL, redact: ['*.secret', '*.apiSecret', '*.authorization'] });
-  const db = options.db ?? (await openDatabase(config));
+  const db = options.db ?? (await openDatabase(config, log));
   await migrate(db, [...BRIDGE_MIGRATIONS, ...(config.SANDBOX === 'on' ? SANDBOX_MIGRATIONS : [])]);
 
   // The port is known only once listening (PORT may be 0), but requests must never reach a server

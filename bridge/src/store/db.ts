@@ -45,8 +45,11 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
   };
 }
 
-export async function openPostgres(connectionString: string, max = 10): Promise<Db> {
+export async function openPostgres(connectionString: string, onConnectionLost: (error: Error) => void, max = 10): Promise<Db> {
   const pool = new pg.Pool({ connectionString, max });
+  // An idle connection the server ends (a restart, an administrator) is an 'error' event on the pool;
+  // unheard, it would crash the process. The pool drops that client and opens a new one when needed.
+  pool.on('error', onConnectionLost);
   // Fail at start, not at the first request, when the database is unreachable.
   await pool.query('select 1');
   return {

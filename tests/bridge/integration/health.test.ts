@@ -1,3 +1,5 @@
+import pg from 'pg';
+import { usingPostgres } from '../support/database';
 import { startTestBridge, type TestBridge } from '../support/harness';
 
 let t: TestBridge;
@@ -19,4 +21,18 @@ it('is not ready when a live shop\'s processor is unreachable', async () => {
   const ready = await fetch(`${t.url}/health/ready`);
   expect(ready.status).toBe(503);
   expect((await ready.json()).checks).toEqual({ database: true, sandboxProcessor: true, whalestack: false });
+});
+
+// PostgreSQL only: PGlite has no server to end connections.
+(usingPostgres ? it : it.skip)('keeps serving when PostgreSQL ends its idle connections (a restart, an administrator)', async () => {
+  const shop = await t.addShop();
+  expect((await shop.api('GET', '/v1/customers')).status).toBe(200);
+  const admin = new pg.Client({ connectionString: t.env.DATABASE_URL });
+  await admin.connect();
+  const ended = await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+  await admin.end();
+  expect(ended.rowCount).toBeGreaterThan(0);
+  await new Promise((r) => setTimeout(r, 100));
+  expect((await shop.api('GET', '/v1/customers')).status).toBe(200);
+  expect(((await (await fetch(`${t.url}/health/ready`)).json()) as { checks: { database: boolean } }).checks.database).toBe(true);
 });
