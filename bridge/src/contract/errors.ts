@@ -17,6 +17,7 @@ export const ERROR_STATUS = {
   method_not_allowed: 405,
   idempotency_key_reused: 409,
   idempotency_in_progress: 409,
+  busy: 409,
   invalid_state: 409,
   totals_mismatch: 422,
   processor_unavailable: 502,

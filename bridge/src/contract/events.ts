@@ -21,6 +21,8 @@ export const eventSchema = z.object({
   data: z.object({
     checkout: checkoutSchema.optional(),
     customer: z.object({ id: z.string(), email: z.string().nullable() }).optional(),
+    /** A payment that arrived after its checkout had expired: the shop must put it in front of the merchant. */
+    late: z.boolean().optional(),
   }),
 });
 export type ShopEvent = z.infer<typeof eventSchema>;

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../store/db';
-import { claimIdempotencyKey, releaseIdempotencyKey, takeOverStaleKey } from '../store/idempotency';
+import type { BridgeContext } from '../context';
+import { findIdempotencyKey } from '../store/idempotency';
 import { AppError } from './errors';
+import { lockOf, serialised } from './locks';
 
 export interface StoredResponse {
   status: number;
@@ -12,49 +13,29 @@ export function requestHash(method: string, path: string, body: Buffer): string 
   return createHash('sha256').update(method).update('\n').update(path).update('\n').update(body).digest('hex');
 }
 
-const POLL_MS = 25;
-
 /**
- * Runs a creating request at most once per (shop, key). The states are explicit:
- * - first: this call claims the key, runs `work`, and `work` stores its response in the same
- *   transaction as its records (see `completeIdempotencyKey`);
- * - replay: the key is complete with the same request, so the stored response is returned;
+ * Runs a creating request at most once per (shop, key), holding a database lock on the key (and on
+ * `alsoLock`, e.g. the customer) while it works, so every bridge process agrees:
+ * - first: no stored response, so `work` runs and stores its response in the same transaction as
+ *   its records (see `completeIdempotencyKey`);
+ * - replay: the key's response is stored for the same request, so it is returned;
  * - reused: the key was used for a different request → 409;
- * - in progress: another call holds the key, so this one waits for its response (up to `waitMs`);
- * - abandoned: the holder died (its claim is stale), so this call takes the key over.
- * A failed `work` releases the key, so the client's retry with the same key does the work once.
+ * - in progress: another call holds the key, so this one waits for it, then replays its response;
+ * - abandoned: a holder that died released its lock with its database session, so nothing waits
+ *   for a timeout and the retry simply runs.
+ * A failed `work` stores nothing, so the client's retry with the same key does the work once.
  */
 export async function runOnce(
-  db: Db,
-  scope: { shopId: string; key: string; requestHash: string; waitMs: number },
+  ctx: BridgeContext,
+  scope: { shopId: string; key: string; requestHash: string; alsoLock?: readonly string[] },
   work: () => Promise<StoredResponse>,
 ): Promise<StoredResponse & { replayed: boolean }> {
-  const deadline = Date.now() + scope.waitMs;
-  for (;;) {
-    const existing = await claimIdempotencyKey(db, scope.shopId, scope.key, scope.requestHash);
-    if (existing === null) return { ...(await runClaimed(db, scope, work)), replayed: false };
-    if (existing.request_hash !== scope.requestHash) {
+  return serialised(ctx, [lockOf.idempotencyKey(scope.shopId, scope.key), ...(scope.alsoLock ?? [])], async () => {
+    const existing = await findIdempotencyKey(ctx.db, scope.shopId, scope.key);
+    if (existing && existing.request_hash !== scope.requestHash) {
       throw new AppError('idempotency_key_reused', 'This Idempotency-Key was already used for a different request. Use a new key for a new request.');
     }
-    if (existing.state === 'completed') {
-      return { status: existing.response_status ?? 200, body: existing.response_body, replayed: true };
-    }
-    if (existing.stale && (await takeOverStaleKey(db, scope.shopId, scope.key))) {
-      return { ...(await runClaimed(db, scope, work)), replayed: false };
-    }
-    if (Date.now() >= deadline) {
-      throw new AppError('idempotency_in_progress', 'A request with this Idempotency-Key is still being processed. Retry in a moment.');
-    }
-    // The holder either completes the key (replayed next round) or releases it (claimed next round).
-    await new Promise((r) => setTimeout(r, POLL_MS));
-  }
-}
-
-async function runClaimed(db: Db, scope: { shopId: string; key: string }, work: () => Promise<StoredResponse>): Promise<StoredResponse> {
-  try {
-    return await work();
-  } catch (error) {
-    await releaseIdempotencyKey(db, scope.shopId, scope.key);
-    throw error;
-  }
+    if (existing?.state === 'completed') return { status: existing.response_status ?? 200, body: existing.response_body, replayed: true };
+    return { ...(await work()), replayed: false };
+  });
 }

@@ -54,6 +54,8 @@ export interface NewCheckout {
   url: string;
   level: Level;
   orderRef: string;
+  /** SHA-256 of the shop's order key: with the reference, what tells one site's order from a copy's. */
+  orderKeyHash: string | null;
   currency: string;
   total: string;
   charge: unknown;
@@ -61,9 +63,9 @@ export interface NewCheckout {
 
 export async function insertCheckout(db: Queryable, c: NewCheckout): Promise<Checkout> {
   const rows = await db.query<CheckoutRow>(
-    `insert into checkouts (id, shop_id, customer_id, processor, processor_checkout_id, url, status, level, order_ref, currency, total, charge)
-     values ($1,$2,$3,$4,$5,$6,'open',$7,$8,$9,$10,$11::jsonb) returning *`,
-    [c.id, c.shopId, c.customerId, c.processor, c.processorCheckoutId, c.url, c.level, c.orderRef, c.currency, c.total, JSON.stringify(c.charge)],
+    `insert into checkouts (id, shop_id, customer_id, processor, processor_checkout_id, url, status, level, order_ref, order_key, currency, total, charge)
+     values ($1,$2,$3,$4,$5,$6,'open',$7,$8,$9,$10,$11,$12::jsonb) returning *`,
+    [c.id, c.shopId, c.customerId, c.processor, c.processorCheckoutId, c.url, c.level, c.orderRef, c.orderKeyHash, c.currency, c.total, JSON.stringify(c.charge)],
   );
   await addStatusChange(db, c.id, 'open', 'bridge', null);
   return toCheckout(rows[0]!);
@@ -97,6 +99,16 @@ export async function statusHistory(db: Queryable, checkoutId: string): Promise<
     'select status, source, note, created_at as at from checkout_status_history where checkout_id = $1 order by id',
     [checkoutId],
   );
+}
+
+/** Every checkout a shop order ever had (same reference and same order key), newest first. */
+export async function checkoutsOfOrder(db: Queryable, shopId: string, orderRef: string, orderKeyHash: string): Promise<Checkout[]> {
+  const rows = await db.query<CheckoutRow>('select * from checkouts where shop_id = $1 and order_ref = $2 and order_key = $3 order by created_at desc, id desc', [
+    shopId,
+    orderRef,
+    orderKeyHash,
+  ]);
+  return rows.map(toCheckout);
 }
 
 export async function listCheckouts(

@@ -98,7 +98,7 @@ export async function updateCustomer(
   db: Queryable,
   shopId: string,
   id: string,
-  changes: { [K in ColumnField]?: string | null } & { meta?: Record<string, string>; level?: Level; emailKey?: string },
+  changes: { [K in ColumnField]?: string | null } & { meta?: Record<string, string>; level?: Level; emailKey?: string; processorCustomerId?: string },
 ): Promise<Customer | null> {
   const sets: string[] = [];
   const values: unknown[] = [shopId, id];
@@ -110,6 +110,10 @@ export async function updateCustomer(
   if (changes.emailKey !== undefined) {
     values.push(changes.emailKey);
     sets.push(`email_key = $${values.length}`);
+  }
+  if (changes.processorCustomerId !== undefined) {
+    values.push(changes.processorCustomerId);
+    sets.push(`processor_customer_id = $${values.length}`);
   }
   if (changes.meta !== undefined) {
     values.push(JSON.stringify(changes.meta));

@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
+import { postgresLocks, processLocks, type WithLocks } from './locks';
 
 /** What the domain needs from a database: parameterised queries, and transactions. */
 export interface Queryable {
@@ -12,6 +13,11 @@ export interface Db extends Queryable {
   exec(sql: string): Promise<void>;
   /** Runs `fn` in one transaction; everything `fn` writes through `tx` commits or rolls back together. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` holding the named locks, across every bridge process on this database; waits at most
+   * `waitMs` for them (then `LockTimeout`). Serialises work that spans a processor call.
+   */
+  withLocks: WithLocks;
   close(): Promise<void>;
 }
 
@@ -41,15 +47,18 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
     transaction(fn) {
       return db.transaction((tx) => fn({ query: async <T>(s: string, p?: unknown[]) => (await tx.query<T>(s, p)).rows }));
     },
+    withLocks: processLocks(),
     close: () => db.close(),
   };
 }
 
 export async function openPostgres(connectionString: string, onConnectionLost: (error: Error) => void, max = 10): Promise<Db> {
   const pool = new pg.Pool({ connectionString, max });
+  const lockPool = new pg.Pool({ connectionString, max });
   // An idle connection the server ends (a restart, an administrator) is an 'error' event on the pool;
   // unheard, it would crash the process. The pool drops that client and opens a new one when needed.
   pool.on('error', onConnectionLost);
+  lockPool.on('error', onConnectionLost);
   // Fail at start, not at the first request, when the database is unreachable.
   await pool.query('select 1');
   return {
@@ -74,6 +83,9 @@ export async function openPostgres(connectionString: string, onConnectionLost: (
         client.release();
       }
     },
-    close: () => pool.end(),
+    withLocks: postgresLocks(lockPool),
+    close: async () => {
+      await Promise.all([pool.end(), lockPool.end()]);
+    },
   };
 }

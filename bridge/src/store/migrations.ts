@@ -163,4 +163,14 @@ export const BRIDGE_MIGRATIONS: readonly Migration[] = [
       alter table checkouts add column payer_accounts jsonb not null default '[]'
     `,
   },
+  {
+    // An order is (shop, reference, order key): a copy of a store never meets another site's checkout.
+    // At most one open checkout per order and amount: the last line behind the order lock.
+    id: '004_order_identity',
+    sql: `
+      alter table checkouts add column order_key text;
+      create index checkouts_shop_order on checkouts (shop_id, order_ref, order_key);
+      create unique index checkouts_one_open_per_order on checkouts (shop_id, order_ref, order_key, currency, total) where status = 'open' and order_key is not null
+    `,
+  },
 ];

@@ -84,3 +84,58 @@ it('refuses orders that do not add up (422) or are malformed (400), charging not
   expect(Object.keys(malformed.body.error.fields).sort()).toEqual(['items.0.lineNet', 'items.0.name', 'items.0.quantity']);
   expect(await sandboxCheckouts()).toBe(before);
 });
+
+describe('order identity and stable retries', () => {
+  it('a second browser (another nonce in the cancel link) and a total written "10" instead of "10.00" get the same open checkout', async () => {
+    const first = await shop.api('POST', '/v1/checkouts/from-order', order('601', { items: [{ name: 'Mug', quantity: 1, lineNet: '10.00', tax: '0.00' }], coupons: [], shipping: [], taxRates: [], total: '10.00' }), idem());
+    expect(first.status).toBe(201);
+    const before = await sandboxCheckouts();
+    const second = await shop.api(
+      'POST',
+      '/v1/checkouts/from-order',
+      order('601', { items: [{ name: 'Mug', quantity: 1, lineNet: '10', tax: '0' }], coupons: [], shipping: [], taxRates: [], total: '10', cancelUrl: 'https://shop.example/cart?_wpnonce=other' }),
+      idem(),
+    );
+    expect(second.status).toBe(200);
+    expect(second.body).toMatchObject({ reused: true, checkout: { id: first.body.checkout.id } });
+    expect(await sandboxCheckouts()).toBe(before);
+  });
+
+  it('two sites with the same order id (a staging copy) get separate checkouts and never see each other\'s customer', async () => {
+    const live = await shop.api('POST', '/v1/checkouts/from-order', order('602', { orderKey: 'wc_order_live' }), idem());
+    const copy = await shop.api(
+      'POST',
+      '/v1/checkouts/from-order',
+      order('602', { orderKey: 'wc_order_staging', customer: { firstName: 'Stan', lastName: 'Staging', email: 'stan@staging.example' } }),
+      idem(),
+    );
+    expect([live.status, copy.status]).toEqual([201, 201]);
+    expect(copy.body.checkout.id).not.toBe(live.body.checkout.id);
+    expect(copy.body.checkout.customerId).not.toBe(live.body.checkout.customerId);
+    // Once the live order is paid, the copy's order is still its own: not "already paid".
+    await t.bridge.ctx.db.query(`update checkouts set status = 'completed' where id = $1`, [live.body.checkout.id]);
+    const retryCopy = await shop.api('POST', '/v1/checkouts/from-order', order('602', { orderKey: 'wc_order_staging', customer: { firstName: 'Stan', lastName: 'Staging', email: 'stan@staging.example' } }), idem());
+    expect(retryCopy.status).toBe(200);
+    expect(retryCopy.body.checkout.id).toBe(copy.body.checkout.id);
+    const liveAgain = await shop.api('POST', '/v1/checkouts/from-order', order('602', { orderKey: 'wc_order_live' }), idem());
+    expect([liveAgain.status, liveAgain.body.error.code]).toEqual([409, 'invalid_state']);
+  });
+
+  it('the database refuses a second open checkout for one order and amount (the last line behind the lock)', async () => {
+    const first = await shop.api('POST', '/v1/checkouts/from-order', order('603'), idem());
+    const row = (await t.bridge.ctx.db.query<Record<string, unknown>>('select * from checkouts where id = $1', [first.body.checkout.id]))[0]!;
+    await expect(
+      t.bridge.ctx.db.query(
+        `insert into checkouts (id, shop_id, processor, processor_checkout_id, url, status, level, order_ref, order_key, currency, total, charge)
+         values (gen_random_uuid(), $1, $2, 'other', $3, 'open', $4, $5, $6, $7, 23.740, '{}')`,
+        [row.shop_id, row.processor, row.url, row.level, row.order_ref, row.order_key, row.currency],
+      ),
+    ).rejects.toThrow(/checkouts_one_open_per_order/);
+  });
+
+  it('keeps only a hash of the order key', async () => {
+    const res = await shop.api('POST', '/v1/checkouts/from-order', order('604'), idem());
+    const stored = (await t.bridge.ctx.db.query<{ order_key: string }>('select order_key from checkouts where id = $1', [res.body.checkout.id]))[0]!;
+    expect(stored.order_key).toBe(createHash('sha256').update('wc_order_604').digest('hex'));
+  });
+});

@@ -106,7 +106,7 @@ it('underpay, then the merchant accepts, then refunds: each step once, in order'
   expect(eventsFor(checkout.id).map((e) => e.type)).toEqual(['checkout.underpaid', 'checkout.underpaid_accepted', 'checkout.refunded']);
 });
 
-it('let it expire: reconciliation learns it from the processor; a late payment can never mark it paid', async () => {
+it('let it expire: reconciliation learns it from the processor; a payment after expiry is recorded as late and reported', async () => {
   const checkout = await openCheckout();
   expect(await payerChooses(checkout.url, 'expire')).toBe('https://shop.example/cancel');
   expect(await status(checkout.id)).toBe('open');
@@ -114,8 +114,15 @@ it('let it expire: reconciliation learns it from the processor; a late payment c
   expect(await status(checkout.id)).toBe('expired');
   await eventually(async () => eventsFor(checkout.id).some((e) => e.type === 'checkout.expired'));
   const late = await webhook({ eventType: 'CHECKOUT_COMPLETED', data: { checkout: { id: checkout.processorCheckoutId } } });
-  expect(late.body.outcome).toBe('ignored');
-  expect(await status(checkout.id)).toBe('expired');
+  expect(late.body.outcome).toBe('applied');
+  expect(await status(checkout.id)).toBe('completed');
+  const details = await shop.api('GET', `/v1/checkouts/${checkout.id}`);
+  expect(details.body.history.map((h: { status: string }) => h.status)).toEqual(['open', 'expired', 'completed']);
+  expect(details.body.history.at(-1).note).toMatch(/paid after the checkout had expired/);
+  const event = await eventually(async () => eventsFor(checkout.id).find((e) => e.type === 'checkout.completed'));
+  expect(event.data.late).toBe(true);
+  // A redelivery of the same late event changes nothing more.
+  expect((await webhook({ eventType: 'CHECKOUT_COMPLETED', data: { checkout: { id: checkout.processorCheckoutId } } })).body.outcome).toBe('duplicate');
 });
 
 it('a lost webhook is made good when the shop asks for a refresh', async () => {

@@ -64,11 +64,13 @@ describe('checkout lifecycle', () => {
     expect(transition('refunded', 'completed').apply).toBe(false);
     expect(transition('completed', 'completed').apply).toBe(false);
   });
-  it('expires only from open, and an expired checkout is never paid', () => {
-    expect(transition('open', 'expired').apply).toBe(true);
+  it('expires only from open; money after expiry is applied as late, never dropped', () => {
+    expect(transition('open', 'expired')).toEqual({ apply: true, late: false });
     expect(transition('completed', 'expired').apply).toBe(false);
-    expect(transition('expired', 'completed').apply).toBe(false);
-    expect(transition('expired', 'underpaid').apply).toBe(false);
+    expect(transition('expired', 'completed')).toEqual({ apply: true, late: true });
+    expect(transition('expired', 'underpaid')).toEqual({ apply: true, late: true });
+    expect(transition('expired', 'refunded').apply).toBe(false);
+    expect(transition('open', 'completed')).toEqual({ apply: true, late: false });
   });
 });
 

@@ -9,18 +9,19 @@ import {
   strictestLevel,
   type Checkout,
   type CheckoutRequest,
-  type CustomerInput,
   type Level,
 } from '../../contract';
 import { processorFor, type BridgeContext } from '../../context';
 import { addAuditEntry } from '../../store/audit';
 import { insertCheckout } from '../../store/checkouts';
+import type { Queryable } from '../../store/db';
 import { completeIdempotencyKey } from '../../store/idempotency';
 import { thresholdOf, type ShopRow } from '../../store/shops';
 import { redactSecrets } from '../audit';
-import { upsertCustomer } from '../customers/upsertCustomer';
+import { compensateCustomer, planCustomer, pushCustomer, storeCustomer, type CustomerFields, type PushedCustomer } from '../customers/upsertCustomer';
 import { AppError } from '../errors';
 import { runOnce, type StoredResponse } from '../idempotency';
+import { lockOf } from '../locks';
 import { fromProcessorError } from '../processorErrors';
 import { buildHostedCheckout } from './charge';
 
@@ -28,15 +29,15 @@ export interface CheckoutCreated {
   checkout: Checkout;
 }
 
-interface Validated {
+export interface ValidCheckout {
   request: CheckoutRequest;
   level: Level;
   total: string;
-  customer: (CustomerInput & { email: string }) | null;
+  customer: CustomerFields | null;
 }
 
 /** Checks a checkout request completely before anything is stored or sent: fields, totals, level, customer. */
-export function validateCheckoutRequest(shop: ShopRow, input: unknown): Validated {
+export function validateCheckoutRequest(shop: ShopRow, input: unknown): ValidCheckout {
   const parsed = checkoutRequestSchema.safeParse(input);
   if (!parsed.success) {
     throw new AppError('validation_failed', 'Some fields are missing or not valid.', { fields: fieldErrorsFrom(parsed.error) });
@@ -49,7 +50,7 @@ export function validateCheckoutRequest(shop: ShopRow, input: unknown): Validate
     });
   }
   const level = effectiveLevel(strictestLevel(request.level, shop.collection_level), thresholdOf(shop), totals.total, request.currency);
-  if (level === 'none') return { request, level, total: totals.total, customer: null };
+  if (level === 'none') return { request: { ...request, customer: undefined }, level, total: totals.total, customer: null };
 
   const customer = customerSchemaFor(level).safeParse(request.customer ?? {});
   if (!customer.success) {
@@ -58,13 +59,17 @@ export function validateCheckoutRequest(shop: ShopRow, input: unknown): Validate
       details: { level },
     });
   }
-  return { request, level, total: totals.total, customer: customer.data as Validated['customer'] };
+  // Only what the level asks is kept: the audit and the charge see the validated customer, not the raw body.
+  return { request: { ...request, customer: customer.data }, level, total: totals.total, customer: customer.data as CustomerFields };
+}
+
+/** The locks a checkout needs besides its Idempotency-Key: its customer's. */
+export function customerLocks(shop: ShopRow, valid: ValidCheckout): string[] {
+  return valid.customer ? [lockOf.customer(shop.id, valid.customer.email)] : [];
 }
 
 /**
- * Opens a hosted checkout for a shop: the customer is upserted and pushed to the processor, then
- * the charge is created with the processor's customer id. Runs once per Idempotency-Key; the
- * checkout row, its audit entries and the stored response commit together.
+ * Opens a hosted checkout for a shop, once per Idempotency-Key (see `openCheckout`).
  */
 export async function createCheckout(
   ctx: BridgeContext,
@@ -73,61 +78,69 @@ export async function createCheckout(
   idempotency: { key: string; requestHash: string },
 ): Promise<StoredResponse & { replayed: boolean }> {
   const valid = validateCheckoutRequest(shop, input);
-  return runOnce(ctx.db, { shopId: shop.id, ...idempotency, waitMs: ctx.config.PROCESSOR_TIMEOUT_MS * 3 }, async () => {
-    const processor = processorFor(ctx, shop);
-    try {
-      const customer = valid.customer && valid.level !== 'none' ? await upsertCustomer(ctx, shop, processor, valid.customer, valid.level) : null;
-      const checkoutId = randomUUID();
-      const body = buildHostedCheckout(valid.request, {
-        checkoutId,
-        processorCustomerId: customer?.processorCustomerId ?? null,
-        shopName: shop.name,
-        settlementAsset: shop.settlement_asset,
-        checkoutLanguage: shop.checkout_language,
-        webhookUrl: `${ctx.publicUrl()}/processor-webhooks/${shop.id}`,
+  return runOnce(ctx, { shopId: shop.id, ...idempotency, alsoLock: customerLocks(shop, valid) }, () =>
+    openCheckout(ctx, shop, valid, {
+      action: 'POST /v1/checkouts',
+      orderKeyHash: null,
+      alsoInTransaction: (tx, response) => completeIdempotencyKey(tx, shop.id, idempotency.key, idempotency.requestHash, 201, response),
+    }),
+  );
+}
+
+/**
+ * The processor calls, then our records. The caller holds the customer's lock. Everything stored was
+ * validated before the first processor call; the customer, the checkout, their audit entries and
+ * whatever the caller adds commit in one transaction. If that transaction fails, a processor customer
+ * this request created is deleted again, so nothing is left half-made on either side.
+ */
+export async function openCheckout(
+  ctx: BridgeContext,
+  shop: ShopRow,
+  valid: ValidCheckout,
+  options: { action: string; orderKeyHash: string | null; alsoInTransaction: (tx: Queryable, response: CheckoutCreated) => Promise<void> },
+): Promise<StoredResponse> {
+  const processor = processorFor(ctx, shop);
+  let pushed: PushedCustomer | null = null;
+  try {
+    const plan = valid.customer && valid.level !== 'none' ? await planCustomer(ctx.db, shop, valid.customer, valid.level) : null;
+    pushed = plan ? await pushCustomer(processor, plan) : null;
+    const checkoutId = randomUUID();
+    const body = buildHostedCheckout(valid.request, {
+      checkoutId,
+      processorCustomerId: pushed?.processorCustomerId ?? null,
+      shopName: shop.name,
+      settlementAsset: shop.settlement_asset,
+      checkoutLanguage: shop.checkout_language,
+      webhookUrl: `${ctx.publicUrl()}/processor-webhooks/${shop.id}`,
+    });
+    const hosted = await processor.createHostedCheckout(body);
+    const stored = pushed;
+    return await ctx.db.transaction(async (tx) => {
+      const customer = plan && stored ? await storeCustomer(tx, shop, plan, stored) : null;
+      const checkout = await insertCheckout(tx, {
+        id: checkoutId,
+        shopId: shop.id,
+        customerId: customer?.id ?? null,
+        processor: shop.processor_kind,
+        processorCheckoutId: hosted.id,
+        url: hosted.url,
+        level: valid.level,
+        orderRef: valid.request.orderRef,
+        orderKeyHash: options.orderKeyHash,
+        currency: valid.request.currency,
+        total: valid.total,
+        charge: body,
       });
-      const hosted = await processor.createHostedCheckout(body);
-      return await ctx.db.transaction(async (tx) => {
-        const checkout = await insertCheckout(tx, {
-          id: checkoutId,
-          shopId: shop.id,
-          customerId: customer?.id ?? null,
-          processor: shop.processor_kind,
-          processorCheckoutId: hosted.id,
-          url: hosted.url,
-          level: valid.level,
-          orderRef: valid.request.orderRef,
-          currency: valid.request.currency,
-          total: valid.total,
-          charge: body,
-        });
-        const response: CheckoutCreated = { checkout };
-        await addAuditEntry(tx, {
-          shopId: shop.id,
-          customerId: customer?.id ?? null,
-          checkoutId,
-          action: 'POST /checkout/hosted',
-          actor: 'bridge',
-          request: redactSecrets(body),
-          responseStatus: 200,
-          response: hosted,
-        });
-        await addAuditEntry(tx, {
-          shopId: shop.id,
-          customerId: customer?.id ?? null,
-          checkoutId,
-          action: 'POST /v1/checkouts',
-          actor: 'shop',
-          request: redactSecrets(input),
-          responseStatus: 201,
-          response,
-        });
-        await completeIdempotencyKey(tx, shop.id, idempotency.key, 201, response);
-        return { status: 201, body: response };
-      });
-    } catch (error) {
-      ctx.log.warn({ err: error, shop: shop.id, orderRef: valid.request.orderRef }, 'checkout creation failed');
-      throw fromProcessorError(error);
-    }
-  });
+      const response: CheckoutCreated = { checkout };
+      const audit = { shopId: shop.id, customerId: customer?.id ?? null, checkoutId };
+      await addAuditEntry(tx, { ...audit, action: 'POST /checkout/hosted', actor: 'bridge', request: redactSecrets(body), responseStatus: 200, response: hosted });
+      await addAuditEntry(tx, { ...audit, action: options.action, actor: 'shop', request: redactSecrets(valid.request), responseStatus: 201, response });
+      await options.alsoInTransaction(tx, response);
+      return { status: 201, body: response };
+    });
+  } catch (error) {
+    await compensateCustomer(ctx, processor, pushed);
+    ctx.log.warn({ err: error, shop: shop.id, orderRef: valid.request.orderRef }, 'checkout creation failed');
+    throw fromProcessorError(error);
+  }
 }

@@ -5,7 +5,7 @@ import { addStatusChange, findCheckout, lockCheckoutByProcessorId, markPolled, o
 import { enqueueEvent } from '../../store/outbox';
 import { findShopById } from '../../store/shops';
 import { checkoutEvent } from '../events/newEvent';
-import { transition } from './status';
+import { changeNote, transition } from './status';
 
 const FROM_PROCESSOR: Partial<Record<ProcessorCheckoutState, [CheckoutStatus, EventType]>> = {
   COMPLETED: ['completed', 'checkout.completed'],
@@ -29,10 +29,12 @@ export async function refreshCheckout(ctx: BridgeContext, shopId: string, checko
   const changed = await ctx.db.transaction(async (tx) => {
     await markPolled(tx, checkout.id);
     const current = await lockCheckoutByProcessorId(tx, shopId, checkout.processorCheckoutId);
-    if (!mapped || !current || !transition(current.status, mapped[0]).apply) return false;
+    if (!mapped || !current) return false;
+    const step = transition(current.status, mapped[0]);
+    if (!step.apply) return false;
     const updated = await setCheckoutStatus(tx, current.id, mapped[0]);
-    await addStatusChange(tx, current.id, mapped[0], 'reconciliation', `processor reports ${remote.state}`);
-    await enqueueEvent(tx, shopId, checkoutEvent(mapped[1], updated));
+    await addStatusChange(tx, current.id, mapped[0], 'reconciliation', changeNote(step, `processor reports ${remote.state}`));
+    await enqueueEvent(tx, shopId, checkoutEvent(mapped[1], updated, step.late));
     return true;
   });
   if (changed) ctx.eventsQueued();

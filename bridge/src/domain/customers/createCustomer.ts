@@ -9,7 +9,7 @@ import { redactSecrets } from '../audit';
 import { AppError } from '../errors';
 import { runOnce, type StoredResponse } from '../idempotency';
 import { fromProcessorError } from '../processorErrors';
-import { withKeyedLock } from '../keyedLock';
+import { lockOf } from '../locks';
 import { createAtProcessorThenStore } from './upsertCustomer';
 
 const requestSchema = z.object({ level: z.enum(['minimal', 'compliant']).default('minimal'), customer: z.record(z.string(), z.unknown()) });
@@ -27,8 +27,7 @@ export async function createCustomer(
   if (!parsed.success) throw new AppError('validation_failed', 'Please check the highlighted fields.', { fields: fieldErrorsFrom(parsed.error, 'customer') });
   const fields = parsed.data as CustomerInput & { email: string };
 
-  return runOnce(ctx.db, { shopId: shop.id, ...idempotency, waitMs: ctx.config.PROCESSOR_TIMEOUT_MS * 2 }, () =>
-    withKeyedLock(`${shop.id}:${emailKey(fields.email)}`, async () => {
+  return runOnce(ctx, { shopId: shop.id, ...idempotency, alsoLock: [lockOf.customer(shop.id, fields.email)] }, async () => {
       if (await findCustomerByEmail(ctx.db, shop.id, emailKey(fields.email))) {
         throw new AppError('validation_failed', 'Please check the highlighted fields.', {
           fields: { 'customer.email': { code: 'email_taken', message: FIELD_MESSAGES.email_taken } },
@@ -48,12 +47,11 @@ export async function createCustomer(
             responseStatus: 201,
             response,
           });
-          await completeIdempotencyKey(tx, shop.id, idempotency.key, 201, response);
+          await completeIdempotencyKey(tx, shop.id, idempotency.key, idempotency.requestHash, 201, response);
         });
       } catch (error) {
         throw fromProcessorError(error);
       }
       return { status: 201, body: response };
-    }),
-  );
+  });
 }

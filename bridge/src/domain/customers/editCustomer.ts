@@ -9,7 +9,7 @@ import { redactSecrets } from '../audit';
 import { AppError } from '../errors';
 import { customerEvent } from '../events/newEvent';
 import { fromProcessorError } from '../processorErrors';
-import { withKeyedLock } from '../keyedLock';
+import { lockOf, serialised } from '../locks';
 import { toProcessorCustomer } from './processorCustomer';
 
 /**
@@ -42,7 +42,8 @@ export async function editCustomer(ctx: BridgeContext, shop: ShopRow, id: string
   if (!checked.success) throw new AppError('validation_failed', 'Please check the highlighted fields.', { fields: fieldErrorsFrom(checked.error) });
   const next = checked.data as CustomerInput & { email: string };
 
-  return withKeyedLock(`${shop.id}:${emailKey(next.email)}`, async () => {
+  const emails = [next.email, current.email].filter((e): e is string => Boolean(e));
+  return serialised(ctx, emails.map((e) => lockOf.customer(shop.id, e)), async () => {
     if (changes.email && emailKey(changes.email) !== emailKey(current.email ?? '')) {
       const other = await findCustomerByEmail(ctx.db, shop.id, emailKey(changes.email));
       if (other && other.id !== id) {

@@ -7,92 +7,110 @@ import { findCustomerByEmail, insertCustomer, updateCustomer } from '../../store
 import type { Queryable } from '../../store/db';
 import type { ShopRow } from '../../store/shops';
 import { redactSecrets } from '../audit';
-import { withKeyedLock } from '../keyedLock';
 import { toProcessorCustomer } from './processorCustomer';
 
-type Fields = CustomerInput & { email: string };
+export type CustomerFields = CustomerInput & { email: string };
 
 /**
- * Finds the shop's customer by email (case-insensitively) or creates it, and makes the processor's
- * copy match: `POST /customer` the first time, `PUT /customer` with the processor's id after.
- * The processor is asked first; our record is written only once it agreed, so a processor failure
- * leaves nothing half-made here.
+ * What a request will do to the shop's customer with this email (found case-insensitively): create
+ * it, update the fields that changed (and raise its level), or nothing. Decided before anything is
+ * sent, by a caller holding the customer's lock (`lockOf.customer`).
  */
-export async function upsertCustomer(
-  ctx: BridgeContext,
-  shop: ShopRow,
-  processor: WhalestackClient,
-  fields: Fields,
-  level: 'minimal' | 'compliant',
-): Promise<Customer> {
-  const key = emailKey(fields.email);
-  return withKeyedLock(`${shop.id}:${key}`, async () => {
-    const existing = await findCustomerByEmail(ctx.db, shop.id, key);
-    if (existing?.processorCustomerId) return refreshExisting(ctx, shop, processor, existing, fields, level);
-    return createAtProcessorThenStore(ctx, shop, processor, fields, level, async () => undefined);
-  });
+export interface CustomerPlan {
+  existing: Customer | null;
+  fields: CustomerFields;
+  level: 'minimal' | 'compliant';
+  changed: (keyof CustomerFields)[];
+  raise: boolean;
+}
+
+/** What the processor said: its customer id, and the request made (none when nothing changed). */
+export interface PushedCustomer {
+  processorCustomerId: string;
+  created: boolean;
+  request: { method: 'POST' | 'PUT'; body: unknown } | null;
+}
+
+export async function planCustomer(db: Queryable, shop: ShopRow, fields: CustomerFields, level: 'minimal' | 'compliant'): Promise<CustomerPlan> {
+  const existing = await findCustomerByEmail(db, shop.id, emailKey(fields.email));
+  if (!existing) return { existing, fields, level, changed: [], raise: false };
+  const changed = (Object.keys(fields) as (keyof CustomerFields)[]).filter((f) => f !== 'meta' && fields[f] !== undefined && fields[f] !== existing[f]);
+  return { existing, fields, level, changed, raise: strictestLevel(existing.level, level) !== existing.level };
+}
+
+/** Makes the processor's copy match: `POST /customer` the first time, `PUT /customer` when ours changed. */
+export async function pushCustomer(processor: WhalestackClient, plan: CustomerPlan): Promise<PushedCustomer> {
+  const { existing } = plan;
+  if (existing?.processorCustomerId) {
+    if (!plan.changed.length && !plan.raise) return { processorCustomerId: existing.processorCustomerId, created: false, request: null };
+    const update = toProcessorCustomer({ ...(existing as CustomerInput), ...plan.fields });
+    await processor.updateCustomer(existing.processorCustomerId, update);
+    return { processorCustomerId: existing.processorCustomerId, created: false, request: { method: 'PUT', body: { customer: { id: existing.processorCustomerId, ...update } } } };
+  }
+  const body = { customer: toProcessorCustomer(plan.fields) };
+  return { processorCustomerId: await processor.createCustomer(body.customer), created: true, request: { method: 'POST', body } };
+}
+
+/** Our record and its audit entry, in the caller's transaction (with whatever else the request stores). */
+export async function storeCustomer(tx: Queryable, shop: ShopRow, plan: CustomerPlan, pushed: PushedCustomer): Promise<Customer> {
+  const { existing } = plan;
+  let customer: Customer;
+  if (!existing) {
+    customer = await insertCustomer(tx, { id: randomUUID(), shopId: shop.id, level: plan.level, processorCustomerId: pushed.processorCustomerId, fields: plan.fields, emailKey: emailKey(plan.fields.email) });
+  } else if (pushed.request) {
+    const changes = Object.fromEntries(plan.changed.map((f) => [f, plan.fields[f]]));
+    customer = (await updateCustomer(tx, shop.id, existing.id, { ...changes, level: strictestLevel(existing.level, plan.level), processorCustomerId: pushed.processorCustomerId }))!;
+  } else {
+    return existing;
+  }
+  if (pushed.request) {
+    await addAuditEntry(tx, {
+      shopId: shop.id,
+      customerId: customer.id,
+      checkoutId: null,
+      action: `${pushed.request.method} /customer`,
+      actor: 'bridge',
+      request: redactSecrets(pushed.request.body),
+      responseStatus: 200,
+      response: pushed.created ? { customerId: pushed.processorCustomerId } : null,
+    });
+  }
+  return customer;
 }
 
 /**
- * A new customer: `POST /customer` at the processor, then our record and its audit entry in one
- * transaction, with whatever else the caller commits alongside (`alsoInTransaction`).
+ * Undoes what the processor created for a request whose local write then failed (Medusa's
+ * compensation), so a retry does not leave a second processor customer behind. Best effort: a
+ * failure is logged with the processor's id (no personal data) for the operator.
+ */
+export async function compensateCustomer(ctx: BridgeContext, processor: WhalestackClient, pushed: PushedCustomer | null): Promise<void> {
+  if (!pushed?.created) return;
+  await processor.deleteCustomer(pushed.processorCustomerId).catch((err) => ctx.log.error({ err, processorCustomerId: pushed.processorCustomerId }, 'could not delete the processor customer of a failed request'));
+}
+
+/**
+ * A new customer made by hand: `POST /customer` at the processor, then our record and its audit
+ * entry in one transaction with whatever else the caller commits (`alsoInTransaction`); the
+ * processor's customer is deleted again if that transaction fails.
  */
 export async function createAtProcessorThenStore(
   ctx: BridgeContext,
   shop: ShopRow,
   processor: WhalestackClient,
-  fields: Fields,
+  fields: CustomerFields,
   level: 'minimal' | 'compliant',
   alsoInTransaction: (tx: Queryable, customer: Customer) => Promise<void>,
 ): Promise<Customer> {
-  const body = { customer: toProcessorCustomer(fields) };
-  const processorCustomerId = await processor.createCustomer(body.customer);
-  return ctx.db.transaction(async (tx) => {
-    const customer = await insertCustomer(tx, { id: randomUUID(), shopId: shop.id, level, processorCustomerId, fields, emailKey: emailKey(fields.email) });
-    await addAuditEntry(tx, {
-      shopId: shop.id,
-      customerId: customer.id,
-      checkoutId: null,
-      action: 'POST /customer',
-      actor: 'bridge',
-      request: redactSecrets(body),
-      responseStatus: 200,
-      response: { customerId: processorCustomerId },
+  const plan: CustomerPlan = { existing: null, fields, level, changed: [], raise: false };
+  const pushed = await pushCustomer(processor, plan);
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const customer = await storeCustomer(tx, shop, plan, pushed);
+      await alsoInTransaction(tx, customer);
+      return customer;
     });
-    await alsoInTransaction(tx, customer);
-    return customer;
-  });
-}
-
-async function refreshExisting(
-  ctx: BridgeContext,
-  shop: ShopRow,
-  processor: WhalestackClient,
-  existing: Customer,
-  fields: Fields,
-  level: 'minimal' | 'compliant',
-): Promise<Customer> {
-  const changed = (Object.keys(fields) as (keyof Fields)[]).filter((f) => f !== 'meta' && fields[f] !== undefined && fields[f] !== existing[f]);
-  const raised = strictestLevel(existing.level, level) !== existing.level;
-  if (!changed.length && !raised) return existing;
-
-  const merged: Fields = { ...(existing as CustomerInput), ...fields };
-  const update = toProcessorCustomer(merged);
-  await processor.updateCustomer(existing.processorCustomerId!, update);
-  const body = { customer: { id: existing.processorCustomerId!, ...update } };
-  return ctx.db.transaction(async (tx) => {
-    const changes = Object.fromEntries(changed.map((f) => [f, fields[f]]));
-    const updated = await updateCustomer(tx, shop.id, existing.id, { ...changes, level: strictestLevel(existing.level, level) });
-    await addAuditEntry(tx, {
-      shopId: shop.id,
-      customerId: existing.id,
-      checkoutId: null,
-      action: 'PUT /customer',
-      actor: 'bridge',
-      request: redactSecrets(body),
-      responseStatus: 200,
-      response: null,
-    });
-    return updated!;
-  });
+  } catch (error) {
+    await compensateCustomer(ctx, processor, pushed);
+    throw error;
+  }
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Checkout, Customer, EventType, ShopEvent } from '../../contract';
 
-export function checkoutEvent(type: EventType, checkout: Checkout): ShopEvent {
-  return { id: randomUUID(), type, createdAt: new Date().toISOString(), data: { checkout } };
+export function checkoutEvent(type: EventType, checkout: Checkout, late = false): ShopEvent {
+  return { id: randomUUID(), type, createdAt: new Date().toISOString(), data: { checkout, ...(late ? { late } : {}) } };
 }
 
 /** Customer events carry the id and email only: the shop fetches details it is allowed to see. */

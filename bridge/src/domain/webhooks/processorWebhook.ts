@@ -7,7 +7,7 @@ import { addAuditEntry } from '../../store/audit';
 import { addStatusChange, lockCheckoutByProcessorId, recordProcessorEvent, setCheckoutStatus, setPayerAccounts, type PayerAccount } from '../../store/checkouts';
 import { enqueueEvent } from '../../store/outbox';
 import type { ShopRow } from '../../store/shops';
-import { transition } from '../checkouts/status';
+import { changeNote, transition } from '../checkouts/status';
 import { AppError } from '../errors';
 import { checkoutEvent } from '../events/newEvent';
 
@@ -60,7 +60,7 @@ export async function handleProcessorWebhook(ctx: BridgeContext, shop: ShopRow, 
       actor: 'processor',
       request: payload,
       responseStatus: 200,
-      response: step.apply ? { status: handler.status } : { ignored: step.reason },
+      response: step.apply ? { status: handler.status, ...(step.late ? { late: true } : {}) } : { ignored: step.reason },
     });
     if (!step.apply) {
       ctx.log.info({ checkout: checkout.id, event: payload.eventType, reason: step.reason }, 'processor event not applied');
@@ -69,8 +69,9 @@ export async function handleProcessorWebhook(ctx: BridgeContext, shop: ShopRow, 
     const updated = await setCheckoutStatus(tx, checkout.id, handler.status);
     const accounts = payerAccounts(payload);
     if (accounts.length) await setPayerAccounts(tx, checkout.id, accounts);
-    await addStatusChange(tx, checkout.id, handler.status, 'processor', payload.eventType);
-    await enqueueEvent(tx, shop.id, checkoutEvent(handler.event, updated));
+    await addStatusChange(tx, checkout.id, handler.status, 'processor', changeNote(step, payload.eventType));
+    if (step.late) ctx.log.warn({ checkout: checkout.id, event: payload.eventType }, 'payment arrived after the checkout expired');
+    await enqueueEvent(tx, shop.id, checkoutEvent(handler.event, updated, step.late));
     return 'applied';
   });
   if (outcome === 'applied') ctx.eventsQueued();

@@ -26,9 +26,9 @@ export function checkoutRoutes(ctx: BridgeContext): express.Router {
 
   /** WooCommerce and other carts: the bridge builds the charge from the order's own numbers. */
   router.post('/from-order', async (req, res) => {
-    const key = idempotencyKeyOf(req);
-    const result = await checkoutForOrder(ctx, shopOf(res), res.locals.json, { key, requestHash: requestHash(req.method, req.originalUrl, res.locals.rawBody) });
-    sendOnce(res, result);
+    // The key is still required of every creating request; the order's own state makes it idempotent.
+    idempotencyKeyOf(req);
+    sendOnce(res, await checkoutForOrder(ctx, shopOf(res), res.locals.json));
   });
 
   router.get('/', async (req, res) => {
