@@ -20,8 +20,11 @@ class Gateway extends \WC_Payment_Gateway {
 
 	const ID = 'ccb_crypto';
 
-	/** Order meta, written through the order object (HPOS-safe). */
-	const META_CHECKOUT = '_ccb_checkout_id';
+	/** Order meta, written through the order object (HPOS-safe). The current checkout, and every one the order had. */
+	const META_CHECKOUT  = '_ccb_checkout_id';
+	const META_CHECKOUTS = '_ccb_checkout_ids';
+	/** The processor checkout whose late or second payment waits for the merchant's review. */
+	const META_REVIEW = '_ccb_payment_to_review';
 	const META_CUSTOMER = '_ccb_customer_id';
 	const META_LEVEL    = '_ccb_level';
 
@@ -115,7 +118,7 @@ class Gateway extends \WC_Payment_Gateway {
 			return array( 'result' => 'failure' );
 		}
 		$snapshot = OrderSnapshot::from_order( $order, $settings->level(), TaxIdField::value( $order ) );
-		$result   = $client->request( 'POST', '/v1/checkouts/from-order', $snapshot, array( 'Idempotency-Key' => 'wc-' . $order->get_id() . '-' . md5( (string) wp_json_encode( $snapshot ) ) ) );
+		$result   = $client->request( 'POST', '/v1/checkouts/from-order', $snapshot, array( 'Idempotency-Key' => self::idempotency_key( $order, $settings->level() ) ) );
 		if ( is_wp_error( $result ) ) {
 			foreach ( FieldMessages::for_shopper( $result ) as $message ) {
 				wc_add_notice( $message, 'error' );
@@ -123,8 +126,10 @@ class Gateway extends \WC_Payment_Gateway {
 			return array( 'result' => 'failure' );
 		}
 		$checkout = $result['checkout'];
-		$known    = $order->get_meta( self::META_CHECKOUT ) === $checkout['id'];
+		$history  = self::checkout_ids( $order );
+		$known    = in_array( $checkout['id'], $history, true );
 		$order->update_meta_data( self::META_CHECKOUT, $checkout['id'] );
+		$order->update_meta_data( self::META_CHECKOUTS, array_values( array_unique( array_merge( $history, array( $checkout['id'] ) ) ) ) );
 		$order->update_meta_data( self::META_CUSTOMER, (string) ( $checkout['customerId'] ?? '' ) );
 		$order->update_meta_data( self::META_LEVEL, $checkout['level'] );
 		if ( ! $known ) {
@@ -135,5 +140,33 @@ class Gateway extends \WC_Payment_Gateway {
 			'result'   => 'success',
 			'redirect' => esc_url_raw( $checkout['url'] ),
 		);
+	}
+
+	/**
+	 * The same for every attempt to pay this order as it stands (a retry, a second browser, another
+	 * session): stable order facts only, never session data such as a nonce in the cancel link.
+	 *
+	 * @param \WC_Order $order Order.
+	 * @param string    $level Collection level.
+	 */
+	public static function idempotency_key( \WC_Order $order, string $level ): string {
+		$facts = array( (string) $order->get_id(), (string) $order->get_order_key(), (string) $order->get_total(), (string) $order->get_currency(), $level );
+		return 'wc-' . $order->get_id() . '-' . substr( hash( 'sha256', implode( '|', $facts ) ), 0, 32 );
+	}
+
+	/**
+	 * Every bridge checkout this order ever had (an order paid on an older checkout is still found).
+	 *
+	 * @param \WC_Order $order Order.
+	 * @return string[]
+	 */
+	public static function checkout_ids( \WC_Order $order ): array {
+		$ids = $order->get_meta( self::META_CHECKOUTS );
+		$ids = is_array( $ids ) ? array_map( 'strval', $ids ) : array();
+		$current = (string) $order->get_meta( self::META_CHECKOUT );
+		if ( '' !== $current && ! in_array( $current, $ids, true ) ) {
+			$ids[] = $current;
+		}
+		return $ids;
 	}
 }

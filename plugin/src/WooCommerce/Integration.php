@@ -43,7 +43,6 @@ final class Integration {
 				$registry->register( new BlocksPaymentMethod() );
 			}
 		);
-		add_action( 'ccb_event', array( self::class, 'on_event' ) );
 		// The block checkout's payment data (the tax id the payment method collected), kept on the
 		// order before WooCommerce calls the gateway.
 		add_action(
@@ -58,6 +57,8 @@ final class Integration {
 		add_action(
 			'woocommerce_init',
 			static function () {
+				// Only with WooCommerce loaded: on a site without it, events reach the ccb_event hooks alone.
+				add_action( 'ccb_event', array( self::class, 'on_event' ) );
 				Reconciliation::register();
 				OrderPanel::register();
 			}
@@ -70,30 +71,29 @@ final class Integration {
 	 * @param array<string, mixed> $event Event.
 	 */
 	public static function on_event( array $event ): void {
-		self::apply_event(
-			$event,
-			static function ( string $checkout_id ) {
-				$orders = wc_get_orders(
-					array(
-						'limit'      => 1,
-						'meta_query' => array( // phpcs:ignore WordPress.DB.SlowDBQuery.slow_db_query_meta_query -- HPOS-safe lookup by our checkout id.
-							array(
-								'key'   => Gateway::META_CHECKOUT,
-								'value' => $checkout_id,
-							),
-						),
-					)
-				);
-				return $orders ? $orders[0] : null;
-			}
-		);
+		self::apply_event( $event, array( self::class, 'order_of' ) );
 	}
 
 	/**
-	 * Applies a checkout event to the order the finder returns for its checkout id.
+	 * The order that holds a checkout: found by its reference (`wc-<order id>`), which works on HPOS and
+	 * on the legacy post storage alike, and accepted only if that order really had this checkout (so a
+	 * staging copy's order with the same number is never touched).
 	 *
-	 * @param array<string, mixed>                   $event      Event.
-	 * @param callable(string): (\WC_Order|null)     $find_order Order by our checkout id.
+	 * @param array<string, mixed> $checkout The bridge's checkout.
+	 */
+	public static function order_of( array $checkout ): ?\WC_Order {
+		if ( ! preg_match( '/^wc-(\d+)$/', (string) ( $checkout['orderRef'] ?? '' ), $match ) ) {
+			return null;
+		}
+		$order = wc_get_order( (int) $match[1] );
+		return $order instanceof \WC_Order && in_array( (string) $checkout['id'], Gateway::checkout_ids( $order ), true ) ? $order : null;
+	}
+
+	/**
+	 * Applies a checkout event to the order the finder returns for its checkout.
+	 *
+	 * @param array<string, mixed>                              $event      Event.
+	 * @param callable(array<string, mixed>): (\WC_Order|null) $find_order Order holding the checkout.
 	 * @return bool Whether an order changed.
 	 */
 	public static function apply_event( array $event, callable $find_order ): bool {
@@ -101,7 +101,7 @@ final class Integration {
 		if ( ! is_array( $checkout ) || empty( $checkout['id'] ) ) {
 			return false;
 		}
-		$order = $find_order( (string) $checkout['id'] );
-		return $order ? OrderStatus::apply( $order, (string) $checkout['status'] ) : false;
+		$order = $find_order( $checkout );
+		return $order ? OrderStatus::apply( $order, $checkout, ! empty( $event['data']['late'] ) ) : false;
 	}
 }

@@ -48,13 +48,9 @@ final class Reconciliation {
 			array(
 				'limit'        => 50,
 				'status'       => array( 'pending', 'on-hold' ),
-				'date_created' => '<' . ( time() - self::INTERVAL ),
-				'meta_query'   => array( // phpcs:ignore WordPress.DB.SlowDBQuery.slow_db_query_meta_query -- HPOS-safe: orders with a crypto checkout.
-					array(
-						'key'     => Gateway::META_CHECKOUT,
-						'compare' => 'EXISTS',
-					),
-				),
+				'date_created'   => '<' . ( time() - self::INTERVAL ),
+				// A core order property, honoured by HPOS and the legacy post storage alike (a meta_query is not).
+				'payment_method' => Gateway::ID,
 			)
 		);
 		self::reconcile( (array) $orders );
@@ -78,7 +74,7 @@ final class Reconciliation {
 				continue;
 			}
 			$result = $client->request( 'GET', '/v1/checkouts/' . $checkout_id . '?refresh=1' );
-			if ( ! is_wp_error( $result ) && OrderStatus::apply( $order, (string) $result['checkout']['status'] ) ) {
+			if ( ! is_wp_error( $result ) && OrderStatus::apply( $order, $result['checkout'] ) ) {
 				$changed++;
 			}
 		}

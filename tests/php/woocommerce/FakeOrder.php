@@ -29,6 +29,11 @@ final class FakeOrder extends WC_Order {
 	public $saved    = 0;
 	public $total    = '0';
 	public $currency = 'EUR';
+	public $id       = 77;
+	public $key      = 'wc_order_test77';
+	public $cancel   = 'https://shop.example/cart/?cancel_order=true';
+	public $payment_method = 'ccb_crypto';
+	public $transaction_id = '';
 
 	public function __construct( string $status = 'pending', array $lines = array(), array $billing = array() ) {
 		$this->status  = $status;
@@ -39,10 +44,22 @@ final class FakeOrder extends WC_Order {
 		return $this->lines[ $types ] ?? array();
 	}
 	public function get_id() {
-		return 77;
+		return $this->id;
+	}
+	public function get_order_number() {
+		return (string) $this->id;
+	}
+	public function get_edit_order_url() {
+		return 'https://shop.example/wp-admin/admin.php?page=wc-orders&action=edit&id=' . $this->id;
 	}
 	public function get_order_key( $context = 'view' ) {
-		return 'wc_order_test77';
+		return $this->key;
+	}
+	public function get_transaction_id( $context = 'view' ) {
+		return $this->transaction_id;
+	}
+	public function get_payment_method( $context = 'view' ) {
+		return $this->payment_method;
 	}
 	public function get_currency( $context = 'view' ) {
 		return $this->currency;
@@ -54,7 +71,7 @@ final class FakeOrder extends WC_Order {
 		return 'https://shop.example/checkout/order-received/77/?key=wc_order_test77';
 	}
 	public function get_cancel_order_url_raw( $redirect = '' ) {
-		return 'https://shop.example/cart/?cancel_order=true';
+		return $this->cancel;
 	}
 	public function __call( $name, $args ) {
 		if ( 0 === strpos( $name, 'get_billing_' ) ) {
@@ -103,7 +120,8 @@ final class FakeOrder extends WC_Order {
 		return count( $this->notes );
 	}
 	public function payment_complete( $transaction_id = '' ) {
-		$this->status = 'processing';
+		$this->transaction_id = $transaction_id;
+		$this->status         = 'processing';
 		$this->paid   = true;
 		return true;
 	}

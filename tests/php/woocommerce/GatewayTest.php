@@ -45,8 +45,8 @@ final class GatewayTest extends WordPressTestCase {
 			static function ( $event ) use ( $order ) {
 				Integration::apply_event(
 					$event,
-					static function ( $id ) use ( $order ) {
-						return $id === $order->get_meta( Gateway::META_CHECKOUT ) ? $order : null;
+					static function ( $checkout ) use ( $order ) {
+						return $checkout['id'] === $order->get_meta( Gateway::META_CHECKOUT ) ? $order : null;
 					}
 				);
 			}
@@ -75,6 +75,52 @@ final class GatewayTest extends WordPressTestCase {
 		$this->assertFalse( Integration::apply_event( $expired, static function () use ( $order ) {
 			return $order;
 		} ), 'an expired event never touches a paid order' );
+	}
+
+	public function test_a_second_browser_with_another_nonce_gets_the_same_checkout_and_no_second_note(): void {
+		$gateway = new Gateway();
+		$order   = $this->order();
+		$first   = $gateway->pay( $order );
+		$order->cancel = 'https://shop.example/cart/?cancel_order=true&_wpnonce=' . wp_generate_password( 10, false );
+		$second  = $gateway->pay( $order );
+		$this->assertSame( $first['redirect'], $second['redirect'] );
+		$this->assertCount( 1, $order->notes );
+		$this->assertCount( 1, Gateway::checkout_ids( $order ) );
+	}
+
+	public function test_a_total_ending_in_zero_reuses_the_open_checkout(): void {
+		$gateway      = new Gateway();
+		$order        = $this->order();
+		$first        = $gateway->pay( $order );
+		$order->total = '47.6';
+		$this->assertSame( $first['redirect'], $gateway->pay( $order )['redirect'] );
+	}
+
+	public function test_two_sites_with_the_same_order_id_get_separate_checkouts_and_customers(): void {
+		$gateway     = new Gateway();
+		$live        = $this->order();
+		$live->id    = 4242;
+		$copy        = $this->order();
+		$copy->id    = 4242;
+		$copy->key   = 'wc_order_staging4242';
+		$a           = $gateway->pay( $live );
+		$b           = $gateway->pay( $copy );
+		$this->assertNotSame( $a['redirect'], $b['redirect'] );
+		$this->assertNotSame( $live->meta[ Gateway::META_CUSTOMER ], $copy->meta[ Gateway::META_CUSTOMER ] );
+		$this->assertNotSame( Gateway::idempotency_key( $live, 'minimal' ), Gateway::idempotency_key( $copy, 'minimal' ) );
+	}
+
+	public function test_an_event_for_a_checkout_the_order_never_had_does_not_find_it(): void {
+		$order = $this->order();
+		$order->update_meta_data( Gateway::META_CHECKOUTS, array( 'a-checkout' ) );
+		$found = Integration::apply_event(
+			array( 'data' => array( 'checkout' => array( 'id' => 'another-sites-checkout', 'status' => 'completed', 'orderRef' => 'wc-77' ) ) ),
+			static function ( $checkout ) use ( $order ) {
+				return in_array( $checkout['id'], Gateway::checkout_ids( $order ), true ) ? $order : null;
+			}
+		);
+		$this->assertFalse( $found );
+		$this->assertSame( 'pending', $order->status );
 	}
 
 	public function test_a_tax_id_the_payment_method_collected_reaches_the_charge(): void {
