@@ -38,5 +38,5 @@ spl_autoload_register(
 	}
 );
 
-register_activation_hook( __FILE__, array( Events\EventLog::class, 'install' ) );
+register_activation_hook( __FILE__, array( Schema::class, 'install' ) );
 add_action( 'plugins_loaded', array( Plugin::class, 'boot' ) );

@@ -18,6 +18,9 @@ export function fieldMessage( code: FieldCode | string ): string {
 		invalid_level: __( 'Choose none, minimal or compliant.', 'crypto-customer-bridge' ),
 		not_allowed: __( 'This field is not asked at this level.', 'crypto-customer-bridge' ),
 		email_taken: __( 'Another customer already uses this email address.', 'crypto-customer-bridge' ),
+		invalid_characters: __( 'This contains characters that cannot be saved (such as invisible control characters). Please retype it.', 'crypto-customer-bridge' ),
+		too_precise: __( 'This amount has more decimal places than the currency allows.', 'crypto-customer-bridge' ),
+		not_positive: __( 'The total must be more than zero.', 'crypto-customer-bridge' ),
 	};
 	return messages[ code as FieldCode ] ?? messages.invalid;
 }

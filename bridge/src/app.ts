@@ -2,6 +2,7 @@ import express from 'express';
 import type { BridgeContext } from './context';
 import { jsonBody } from './http/body';
 import { errorHandler, notFound } from './http/errors';
+import { inputGuard } from './http/inputGuard';
 import { checkoutRoutes } from './http/routes/checkouts';
 import { customerRoutes } from './http/routes/customers';
 import { healthRoutes } from './http/routes/health';
@@ -24,7 +25,7 @@ export function createApp(ctx: BridgeContext): express.Express {
   }
 
   app.use('/health', healthRoutes(ctx));
-  app.use(jsonBody(ctx.config.BODY_LIMIT_BYTES));
+  app.use(jsonBody(ctx.config.BODY_LIMIT_BYTES), inputGuard);
   app.use('/processor-webhooks', processorWebhookRoutes(ctx));
 
   const shopApi = express.Router();

@@ -3,7 +3,8 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
+import { createLogger } from './logger';
 import { createApp } from './app';
 import type { Config } from './config';
 import type { BridgeContext } from './context';
@@ -53,7 +54,7 @@ async function masterKey(config: Config): Promise<Buffer> {
 
 /** Opens the store, applies migrations, listens, and starts the background jobs. */
 export async function startBridge(config: Config, options: { log?: Logger; db?: Db; jobs?: boolean } = {}): Promise<RunningBridge> {
-  const log = options.log ?? pino({ level: config.LOG_LEVEL, redact: ['*.secret', '*.apiSecret', '*.authorization'] });
+  const log = options.log ?? createLogger(config.LOG_LEVEL);
   const db = options.db ?? (await openDatabase(config, log));
   await migrate(db, [...BRIDGE_MIGRATIONS, ...(config.SANDBOX === 'on' ? SANDBOX_MIGRATIONS : [])]);
 

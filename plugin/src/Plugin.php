@@ -18,6 +18,7 @@ final class Plugin {
 	 * Called on plugins_loaded.
 	 */
 	public static function boot(): void {
+		Schema::maybe_upgrade();
 		$settings = new Settings();
 		$settings->register();
 		( new ShopSync( $settings ) )->register();

@@ -64,7 +64,7 @@ final class PermissionsTest extends WordPressTestCase {
 				'postId'        => $page->ID,
 				'blockId'       => 'demo-block-0001',
 				'attempt'       => 'attempt-' . wp_generate_password( 12, false ),
-				'customer'      => array( 'firstName' => 'Eve', 'lastName' => 'Mallory', 'email' => 'eve@example.com', 'isAdmin' => true ),
+				'customer'      => array( 'firstName' => 'Eve', 'lastName' => 'Mallory', 'email' => 'eve@example.com', 'isAdmin' => 'yes' ),
 				'expectedTotal' => '0.01',
 				'lineItems'     => array( array( 'description' => 'Free', 'netAmount' => '0.01', 'quantity' => 1 ) ),
 			),

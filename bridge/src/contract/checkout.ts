@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import { missingOr } from './messages';
+import { hasUnstorableCharacters, missingOr } from './messages';
 import { levelSchema } from './levels';
-import { amountSchema, currencySchema, percentSchema } from './money';
+import { currencyDecimals, isCurrencyCode } from './currencies';
+import { amountSchema, currencySchema, decimalPlaces, percentSchema } from './money';
 
-const description = z.string({ error: missingOr('invalid') }).trim().min(1, { error: 'required' }).max(200, { error: 'too_long' });
+/** Text that can be stored: no NUL bytes or lone surrogates (the HTTP edge refuses them anywhere, too). */
+export const storableText = () => z.string({ error: missingOr('invalid') }).refine((v) => !hasUnstorableCharacters(v), { error: 'invalid_characters' });
+const description = storableText().trim().min(1, { error: 'required' }).max(200, { error: 'too_long' });
 const httpUrl = z
   .string({ error: 'invalid_url' })
   .trim()
@@ -37,6 +40,11 @@ export const taxItemSchema = z.object({
 export const checkoutRequestSchema = z.object({
   level: levelSchema,
   customer: z.record(z.string(), z.unknown()).nullish(),
+  /**
+   * The shop vouches that the shopper is signed in with this email. Only then may the checkout change
+   * what the customer record already holds; otherwise it can only add to it.
+   */
+  shopperVerified: z.boolean({ error: 'invalid' }).default(false),
   orderRef: z.string({ error: missingOr('invalid') }).trim().min(1, { error: 'required' }).max(100, { error: 'too_long' }),
   currency: currencySchema,
   lineItems: z.array(lineItemSchema).min(1, { error: 'required' }).max(500, { error: 'too_long' }),
@@ -47,6 +55,18 @@ export const checkoutRequestSchema = z.object({
   returnUrl: httpUrl,
   cancelUrl: httpUrl,
   locale: z.string().trim().regex(/^[a-z]{2}([-_][A-Za-z]{2})?$/, { error: 'invalid' }).optional(),
+}).superRefine((request, ctx) => {
+  // Money follows its currency: no amount finer than the minor unit (USD 0.005), and something to pay.
+  if (!isCurrencyCode(request.currency)) return;
+  const dp = currencyDecimals(request.currency);
+  const amounts: Array<[(string | number)[], string]> = [
+    ...request.lineItems.map((l, i): [(string | number)[], string] => [['lineItems', i, 'netAmount'], l.netAmount]),
+    ...request.discountItems.map((d, i): [(string | number)[], string] => [['discountItems', i, 'netAmount'], d.netAmount]),
+    ...request.shippingItems.map((s, i): [(string | number)[], string] => [['shippingItems', i, 'netAmount'], s.netAmount]),
+    [['expectedTotal'], request.expectedTotal],
+  ];
+  for (const [path, amount] of amounts) if (decimalPlaces(amount) > dp) ctx.addIssue({ code: 'custom', path, message: 'too_precise' });
+  if (decimalPlaces(request.expectedTotal) <= dp && Number(request.expectedTotal) <= 0) ctx.addIssue({ code: 'custom', path: ['expectedTotal'], message: 'not_positive' });
 });
 export type CheckoutRequest = z.infer<typeof checkoutRequestSchema>;
 export type CheckoutRequestInput = z.input<typeof checkoutRequestSchema>;

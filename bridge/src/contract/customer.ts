@@ -2,9 +2,10 @@
 import * as z from 'zod/mini';
 import { isCountryCode } from './countries';
 import { LEVEL_FIELDS, type CustomerField, type Level } from './levels';
-import { missingOr } from './messages';
+import { hasUnstorableCharacters, missingOr } from './messages';
 
-const text = (max: number) => z.string({ error: missingOr('invalid') }).check(z.trim(), z.maxLength(max, { error: 'too_long' }));
+const storable = z.refine<string>((v) => !hasUnstorableCharacters(v), { error: 'invalid_characters' });
+const text = (max: number) => z.string({ error: missingOr('invalid') }).check(z.trim(), z.maxLength(max, { error: 'too_long' }), storable);
 
 /** One schema per customer field; each normalises (trims, upper-cases codes) before it checks. */
 export const customerFieldSchemas = {
@@ -30,7 +31,7 @@ function fieldFor(field: CustomerField, required: boolean) {
   return blankIsAbsent(required ? schema : z.optional(schema));
 }
 
-const metaSchema = z.record(z.string().check(z.maxLength(64)), z.string().check(z.maxLength(500))).check(
+const metaSchema = z.record(z.string().check(z.maxLength(64), storable), z.string().check(z.maxLength(500), storable)).check(
   z.refine((m) => Object.keys(m).length <= 50, { error: 'too_long' }),
 );
 

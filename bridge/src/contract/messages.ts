@@ -17,6 +17,9 @@ export const FIELD_MESSAGES = {
   invalid_level: 'Choose none, minimal or compliant.',
   not_allowed: 'This field is not asked at this collection level.',
   email_taken: 'Another customer already uses this email address.',
+  invalid_characters: 'This contains characters that cannot be saved (such as invisible control characters). Please retype it.',
+  too_precise: 'This amount has more decimal places than the currency allows.',
+  not_positive: 'The total must be more than zero.',
 } as const;
 
 export type FieldCode = keyof typeof FIELD_MESSAGES;
@@ -27,3 +30,9 @@ export function isFieldCode(value: string): value is FieldCode {
 
 /** A zod error function: absent input is `required`, anything else that fails the type check gets `code`. */
 export const missingOr = (code: FieldCode) => (issue: { input?: unknown }) => (issue.input === undefined ? 'required' : code);
+
+/** NUL bytes and lone UTF-16 surrogates: text PostgreSQL (and any UTF-8 store) cannot hold. */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export function hasUnstorableCharacters(value: string): boolean {
+  return UNSTORABLE.test(value);
+}

@@ -17,3 +17,8 @@ export const currencySchema = z.string({ error: missingOr('invalid_currency') })
 export const percentSchema = z.string({ error: missingOr('invalid_percent') }).check(z.trim(), z.regex(/^(0(\.\d{1,8})?|1(\.0{1,8})?)$/, { error: 'invalid_percent' }));
 
 export type Amount = z.infer<typeof amountSchema>;
+
+/** Significant decimal places of a plain decimal ("19.90" has 1, "0.005" has 3). */
+export function decimalPlaces(amount: string): number {
+  return (amount.split('.')[1] ?? '').replace(/0+$/, '').length;
+}

@@ -21,6 +21,8 @@ export const orderSnapshotSchema = z.object({
   orderKey: z.string({ error: missingOr('invalid') }).trim().min(1, { error: 'required' }).max(64, { error: 'too_long' }),
   level: levelSchema,
   customer: z.record(z.string(), z.unknown()).nullish(),
+  /** The shopper is signed in to the shop with the billing email (see the checkout request). */
+  shopperVerified: z.boolean({ error: 'invalid' }).default(false),
   currency: currencySchema,
   items: z
     .array(

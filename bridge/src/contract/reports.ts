@@ -6,6 +6,8 @@ export const auditEntrySchema = z.object({
   action: z.string(),
   /** shop: a request from the shop; bridge: our request to the processor; processor: its webhook; operator: the CLI. */
   actor: z.enum(['shop', 'bridge', 'processor', 'operator']),
+  /** Whose data or decision it carried: "merchant", "verified shopper", "unverified shopper" (a WordPress user where known). */
+  onBehalfOf: z.string().nullable().optional(),
   customerId: z.string().nullable(),
   checkoutId: z.string().nullable(),
   request: z.unknown(),

@@ -18,14 +18,15 @@ export function requireShop(ctx: BridgeContext) {
       throw new AppError('signature_missing', 'This request must be signed (X-CCB-Key-Id, X-CCB-Timestamp, X-CCB-Nonce, X-CCB-Signature).');
     }
     const shop = await findShopByKeyId(ctx.db, keyId);
-    if (!shop) throw new AppError('unknown_key', 'No shop has this key id. Check the connection string.');
+    // An unknown key id and a wrong secret look the same from outside: no probing for valid key ids.
+    if (!shop) throw new AppError('signature_invalid', 'The request signature does not match. Check the key id and the shop secret.');
     if (!/^\d{1,12}$/.test(timestamp) || Math.abs(Date.now() / 1000 - Number(timestamp)) > SIGNATURE_WINDOW_SECONDS) {
       throw new AppError('timestamp_out_of_window', 'The request timestamp is more than five minutes off. Check the server clock.');
     }
     if (!/^[A-Za-z0-9_-]{16,128}$/.test(nonce)) throw new AppError('signature_invalid', 'The request nonce is malformed.');
     const parts = { timestamp, nonce, method: req.method, pathWithQuery: req.originalUrl, body: res.locals.rawBody as Buffer };
     const valid = acceptedSecrets(ctx, shop).some((secret) => safeEqual(signature.toLowerCase(), computeSignature(secret, parts)));
-    if (!valid) throw new AppError('signature_invalid', 'The request signature does not match. Check the shop secret.');
+    if (!valid) throw new AppError('signature_invalid', 'The request signature does not match. Check the key id and the shop secret.');
     if (!(await claimNonce(ctx.db, shop.id, nonce))) throw new AppError('replayed_request', 'This signed request was already received once.');
     res.locals.shop = shop;
     next();

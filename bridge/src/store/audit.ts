@@ -5,9 +5,9 @@ export type NewAuditEntry = Omit<AuditEntry, 'id' | 'createdAt'> & { shopId: str
 
 export async function addAuditEntry(db: Queryable, e: NewAuditEntry): Promise<void> {
   await db.query(
-    `insert into audit_log (shop_id, customer_id, checkout_id, action, actor, request, response_status, response)
-     values ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::jsonb)`,
-    [e.shopId, e.customerId, e.checkoutId, e.action, e.actor, JSON.stringify(e.request ?? null), e.responseStatus, JSON.stringify(e.response ?? null)],
+    `insert into audit_log (shop_id, customer_id, checkout_id, action, actor, request, response_status, response, on_behalf_of)
+     values ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::jsonb, $9)`,
+    [e.shopId, e.customerId, e.checkoutId, e.action, e.actor, JSON.stringify(e.request ?? null), e.responseStatus, JSON.stringify(e.response ?? null), e.onBehalfOf ?? null],
   );
 }
 
@@ -15,7 +15,7 @@ export async function auditFor(db: Queryable, shopId: string, by: { customerId: 
   const [column, value] = 'customerId' in by ? ['customer_id', by.customerId] : ['checkout_id', by.checkoutId];
   return db.query<AuditEntry>(
     `select id::text as id, action, actor, customer_id as "customerId", checkout_id as "checkoutId", request,
-            response_status as "responseStatus", response, created_at as "createdAt"
+            response_status as "responseStatus", response, on_behalf_of as "onBehalfOf", created_at as "createdAt"
        from audit_log where shop_id = $1 and ${column} = $2 order by id`,
     [shopId, value],
   );

@@ -56,6 +56,8 @@ export interface NewCheckout {
   orderRef: string;
   /** SHA-256 of the shop's order key: with the reference, what tells one site's order from a copy's. */
   orderKeyHash: string | null;
+  /** The validated customer fields this checkout was given (null at level none). */
+  billing: Record<string, unknown> | null;
   currency: string;
   total: string;
   charge: unknown;
@@ -63,12 +65,18 @@ export interface NewCheckout {
 
 export async function insertCheckout(db: Queryable, c: NewCheckout): Promise<Checkout> {
   const rows = await db.query<CheckoutRow>(
-    `insert into checkouts (id, shop_id, customer_id, processor, processor_checkout_id, url, status, level, order_ref, order_key, currency, total, charge)
-     values ($1,$2,$3,$4,$5,$6,'open',$7,$8,$9,$10,$11,$12::jsonb) returning *`,
-    [c.id, c.shopId, c.customerId, c.processor, c.processorCheckoutId, c.url, c.level, c.orderRef, c.orderKeyHash, c.currency, c.total, JSON.stringify(c.charge)],
+    `insert into checkouts (id, shop_id, customer_id, processor, processor_checkout_id, url, status, level, order_ref, order_key, billing, currency, total, charge)
+     values ($1,$2,$3,$4,$5,$6,'open',$7,$8,$9,$10::jsonb,$11,$12,$13::jsonb) returning *`,
+    [c.id, c.shopId, c.customerId, c.processor, c.processorCheckoutId, c.url, c.level, c.orderRef, c.orderKeyHash, c.billing === null ? null : JSON.stringify(c.billing), c.currency, c.total, JSON.stringify(c.charge)],
   );
   await addStatusChange(db, c.id, 'open', 'bridge', null);
   return toCheckout(rows[0]!);
+}
+
+/** The billing details a checkout was given (null at level none or once its customer was erased). */
+export async function billingOf(db: Queryable, shopId: string, id: string): Promise<Record<string, unknown> | null> {
+  const rows = await db.query<{ billing: Record<string, unknown> | null }>('select billing from checkouts where shop_id = $1 and id = $2', [shopId, id]);
+  return rows[0]?.billing ?? null;
 }
 
 export async function findCheckout(db: Queryable, shopId: string, id: string): Promise<Checkout | null> {

@@ -134,6 +134,8 @@ export async function eraseCustomerRow(db: Queryable, shopId: string, id: string
        erased_at = now(), updated_at = now() where shop_id = $1 and id = $2 and erased_at is null returning *`,
     [shopId, id],
   );
+  // The billing details each of the customer's checkouts kept go with the record.
+  if (rows[0]) await db.query('update checkouts set billing = null where shop_id = $1 and customer_id = $2', [shopId, id]);
   return rows[0] ? toCustomer(rows[0]) : null;
 }
 

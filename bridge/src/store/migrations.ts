@@ -173,4 +173,13 @@ export const BRIDGE_MIGRATIONS: readonly Migration[] = [
       create unique index checkouts_one_open_per_order on checkouts (shop_id, order_ref, order_key, currency, total) where status = 'open' and order_key is not null
     `,
   },
+  {
+    // Each checkout keeps the billing details it was given: what its invoice and order panel show,
+    // whatever later happens to the shop's customer record.
+    id: '005_checkout_billing',
+    sql: `
+      alter table checkouts add column billing jsonb;
+      alter table audit_log add column on_behalf_of text
+    `,
+  },
 ];

@@ -1,3 +1,4 @@
+import { hasUnstorableCharacters } from '../contract';
 import type { Queryable } from './db';
 
 export interface Page<T> {
@@ -12,21 +13,47 @@ export interface SortKey<Row> {
   value: (row: Row) => string;
 }
 
-export function encodeCursor(values: string[]): string {
-  return Buffer.from(JSON.stringify(values)).toString('base64url');
+/** A cursor that does not belong to this list (malformed, tampered, or from another sort): a 400, never a query. */
+export class CursorError extends Error {
+  constructor() {
+    super('bad cursor');
+    this.name = 'CursorError';
+  }
 }
 
-export function decodeCursor(cursor: string, length?: number): string[] {
-  let values: unknown;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+
+/** Whether a cursor value can be cast as its key's column is, so PostgreSQL never sees a bad one. */
+const VALID_AS: Record<string, (v: string) => boolean> = {
+  uuid: (v) => UUID.test(v),
+  timestamptz: (v) => ISO_TIME.test(v) && !Number.isNaN(Date.parse(v)),
+  text: (v) => v.length <= 1000 && !hasUnstorableCharacters(v),
+};
+
+/** Names the sort a cursor was made for (its keys and direction), so it is refused by any other. */
+function sortTag(exprs: string[], direction: string): string {
+  let h = 0;
+  for (const ch of `${exprs.join(',')}|${direction}`) h = (Math.imul(h, 31) + ch.charCodeAt(0)) | 0;
+  return (h >>> 0).toString(36);
+}
+
+function encodeCursor(tag: string, values: string[]): string {
+  return Buffer.from(JSON.stringify({ s: tag, v: values })).toString('base64url');
+}
+
+/** Decodes a cursor for one sort, checking every value against its column's type. */
+function decodeCursor(cursor: string, tag: string, casts: string[]): string[] {
+  let parsed: unknown;
   try {
-    values = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString());
   } catch {
-    throw new RangeError('bad cursor');
+    throw new CursorError();
   }
-  if (!Array.isArray(values) || !values.every((v) => typeof v === 'string') || (length !== undefined && values.length !== length) || !/^[0-9a-f-]{36}$/.test(values.at(-1) ?? '')) {
-    throw new RangeError('bad cursor');
-  }
-  return values as string[];
+  const { s, v } = (parsed ?? {}) as { s?: unknown; v?: unknown };
+  if (s !== tag || !Array.isArray(v) || v.length !== casts.length) throw new CursorError();
+  if (!v.every((value, i) => typeof value === 'string' && VALID_AS[casts[i]!]!(value))) throw new CursorError();
+  return v as string[];
 }
 
 /**
@@ -41,9 +68,10 @@ export async function keysetPage<Row extends { id: string }, T>(
   const where = [...query.where];
   const values = [...query.values];
   const exprs = [...query.keys.map((k) => k.expr), 'id'];
+  const casts = [...query.keys.map((k) => k.cast), 'uuid'];
+  const tag = sortTag(exprs, query.direction);
   if (query.cursor) {
-    const after = decodeCursor(query.cursor, exprs.length);
-    const casts = [...query.keys.map((k) => k.cast), 'uuid'];
+    const after = decodeCursor(query.cursor, tag, casts);
     const params = after.map((v, i) => {
       values.push(v);
       return `$${values.length}::${casts[i]}`;
@@ -57,7 +85,7 @@ export async function keysetPage<Row extends { id: string }, T>(
   const last = page[page.length - 1];
   return {
     items: page.map(map),
-    nextCursor: rows.length > query.limit && last ? encodeCursor([...query.keys.map((k) => k.value(last)), last.id]) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor(tag, [...query.keys.map((k) => k.value(last)), last.id]) : null,
   };
 }
 

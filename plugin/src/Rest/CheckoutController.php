@@ -57,8 +57,13 @@ final class CheckoutController extends Controller {
 						'pattern'  => '^[A-Za-z0-9-]{8,64}$',
 					),
 					'customer' => array(
-						'type'    => 'object',
-						'default' => array(),
+						'type'                 => 'object',
+						'default'              => array(),
+						// Every value a string: an array or object is a clear 400, never the text "Array".
+						'additionalProperties' => array(
+							'type'      => 'string',
+							'maxLength' => 2000,
+						),
 					),
 				),
 			)
@@ -82,7 +87,8 @@ final class CheckoutController extends Controller {
 	}
 
 	/**
-	 * Anyone may pay, but only from a page this site served (REST nonce) and not too often.
+	 * Anyone may pay, but only from a page this site served (REST nonce). The rate limit is counted in
+	 * the callback: WordPress may run a permission check more than once per request.
 	 *
 	 * @param \WP_REST_Request $request Request.
 	 * @return true|\WP_Error
@@ -91,20 +97,17 @@ final class CheckoutController extends Controller {
 		if ( ! wp_verify_nonce( (string) $request->get_header( 'x_wp_nonce' ), 'wp_rest' ) ) {
 			return new \WP_Error( 'ccb_bad_nonce', __( 'This page has expired. Reload it and try again.', 'crypto-customer-bridge' ), array( 'status' => 403 ) );
 		}
-		if ( ! RateLimiter::allow( 'checkout', self::RATE_LIMIT, self::RATE_WINDOW ) ) {
-			return new \WP_Error( 'ccb_rate_limited', __( 'Too many payment attempts. Wait a minute and try again.', 'crypto-customer-bridge' ), array( 'status' => 429 ) );
-		}
 		return true;
 	}
 
 	/**
-	 * The status check is public and read-only; it is rate limited like the checkout.
+	 * The status check is public and read-only (rate limited in its callback, like the checkout).
 	 *
 	 * @param \WP_REST_Request $request Request.
-	 * @return true|\WP_Error
+	 * @return true
 	 */
 	public function status_permissions_check( $request ) {
-		return RateLimiter::allow( 'status', 60, self::RATE_WINDOW ) ? true : new \WP_Error( 'ccb_rate_limited', __( 'Too many requests. Wait a minute and try again.', 'crypto-customer-bridge' ), array( 'status' => 429 ) );
+		return true;
 	}
 
 	/**
@@ -113,6 +116,9 @@ final class CheckoutController extends Controller {
 	 * @param \WP_REST_Request $request Request.
 	 */
 	public function create_item( $request ) {
+		if ( ! RateLimiter::allow( 'checkout', self::RATE_LIMIT, self::RATE_WINDOW ) ) {
+			return new \WP_Error( 'ccb_rate_limited', __( 'Too many payment attempts. Wait a minute and try again.', 'crypto-customer-bridge' ), array( 'status' => 429 ) );
+		}
 		$post_id = (int) $request->get_param( 'postId' );
 		$block   = CheckoutBlock::find_in_post( $post_id, (string) $request->get_param( 'blockId' ) );
 		if ( ! $block ) {
@@ -140,7 +146,8 @@ final class CheckoutController extends Controller {
 			'locale'        => substr( determine_locale(), 0, 2 ),
 		);
 		if ( ! empty( $customer ) ) {
-			$checkout['customer'] = array_map( 'strval', $customer );
+			$checkout['customer']        = array_map( 'strval', $customer );
+			$checkout['shopperVerified'] = ShopperIdentity::is_signed_in_as( (string) ( $customer['email'] ?? '' ) );
 		}
 		$result = $client->request( 'POST', '/v1/checkouts', $checkout, array( 'Idempotency-Key' => 'wp-' . $token ) );
 		if ( is_wp_error( $result ) ) {
@@ -155,6 +162,9 @@ final class CheckoutController extends Controller {
 	 * @param \WP_REST_Request $request Request.
 	 */
 	public function get_status( $request ) {
+		if ( ! RateLimiter::allow( 'status', 60, self::RATE_WINDOW ) ) {
+			return new \WP_Error( 'ccb_rate_limited', __( 'Too many requests. Wait a minute and try again.', 'crypto-customer-bridge' ), array( 'status' => 429 ) );
+		}
 		$client = $this->settings->client();
 		if ( is_wp_error( $client ) ) {
 			return $this->for_shopper( $client );

@@ -154,8 +154,7 @@ final class ConnectionController extends Controller {
 	private function explain( \WP_Error $error ): \WP_Error {
 		$advice = array(
 			'ccb_bridge_unreachable'        => __( 'The bridge cannot be reached at this address. Check that it is running and that this server can reach it.', 'crypto-customer-bridge' ),
-			'ccb_unknown_key'               => __( 'The bridge does not know this key id. Paste the connection string of a shop created on this bridge.', 'crypto-customer-bridge' ),
-			'ccb_signature_invalid'         => __( 'The bridge refused the signature: the secret in the connection string is wrong or was rotated.', 'crypto-customer-bridge' ),
+			'ccb_signature_invalid'         => __( 'The bridge refused the key id or the secret: paste the connection string of a shop created on this bridge (the secret may have been rotated).', 'crypto-customer-bridge' ),
 			'ccb_timestamp_out_of_window'   => __( 'The bridge refused the request time: this server\'s clock is more than five minutes off.', 'crypto-customer-bridge' ),
 		);
 		$code = $error->get_error_code();

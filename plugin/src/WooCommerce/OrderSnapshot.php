@@ -7,6 +7,8 @@
 
 namespace CryptoCustomerBridge\WooCommerce;
 
+use CryptoCustomerBridge\Rest\ShopperIdentity;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -89,7 +91,8 @@ final class OrderSnapshot {
 			'locale'    => substr( determine_locale(), 0, 2 ),
 		);
 		if ( 'none' !== $level ) {
-			$snapshot['customer'] = array_filter(
+			$snapshot['shopperVerified'] = $order->get_customer_id() > 0 && get_current_user_id() === $order->get_customer_id() && ShopperIdentity::is_signed_in_as( (string) $order->get_billing_email() );
+			$snapshot['customer']        = array_filter(
 				$customer,
 				static function ( $v ) {
 					return '' !== (string) $v;

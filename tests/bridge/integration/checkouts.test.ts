@@ -34,17 +34,36 @@ describe('creating a checkout', () => {
     expect(sandboxCustomer).toEqual({ email: 'Alice@Example.com', firstname: 'Alice', lastname: 'Liddell' });
   });
 
-  it('a returning customer (email in another case) is the same customer, updated with PUT at the processor', async () => {
+  it('a returning customer (email in another case) signed in at the shop is the same customer, updated with PUT at the processor', async () => {
     const first = await shop.api('POST', '/v1/checkouts', checkoutRequest({ customer: { ...alice, email: 'bob@example.com', firstName: 'Bob' } }), idem());
-    const second = await shop.api('POST', '/v1/checkouts', checkoutRequest({ customer: { ...alice, email: 'BOB@example.COM', firstName: 'Robert' } }), idem());
+    const second = await shop.api('POST', '/v1/checkouts', checkoutRequest({ shopperVerified: true, customer: { ...alice, email: 'BOB@example.COM', firstName: 'Robert' } }), idem());
     expect(second.status).toBe(201);
     expect(second.body.checkout.customerId).toBe(first.body.checkout.customerId);
     const customer = (await shop.api('GET', `/v1/customers/${first.body.checkout.customerId}`)).body.customer;
     expect(customer.firstName).toBe('Robert');
     const remote = (await t.bridge.ctx.db.query<{ data: any }>('select data from sandbox_customers where id = $1', [customer.processorCustomerId]))[0]!.data;
     expect(remote.firstname).toBe('Robert');
-    const audit = (await shop.api('GET', `/v1/customers/${customer.id}/audit`)).body.entries.map((e: any) => e.action);
-    expect(audit).toEqual(expect.arrayContaining(['POST /customer', 'PUT /customer', 'POST /checkout/hosted', 'POST /v1/checkouts']));
+    const entries = (await shop.api('GET', `/v1/customers/${customer.id}/audit`)).body.entries;
+    expect(entries.map((e: any) => e.action)).toEqual(expect.arrayContaining(['POST /customer', 'PUT /customer', 'POST /checkout/hosted', 'POST /v1/checkouts']));
+    expect(entries.find((e: any) => e.action === 'PUT /customer').onBehalfOf).toBe('verified shopper');
+  });
+
+  it('a stranger using someone else\'s email at the public checkout may add to the record, never replace it', async () => {
+    const email = `victim-${Date.now()}@example.com`;
+    const first = await shop.api('POST', '/v1/checkouts', checkoutRequest({ level: 'compliant', customer: { ...aliceCompliant, email, company: undefined } }), idem());
+    expect(first.status).toBe(201);
+    const stranger = { ...aliceCompliant, email: email.toUpperCase(), firstName: 'Mallory', lastName: 'Intruder', city: 'Elsewhere', taxId: 'XX999', company: 'Added Ltd' };
+    const second = await shop.api('POST', '/v1/checkouts', checkoutRequest({ level: 'compliant', customer: stranger }), idem());
+    expect(second.status).toBe(201);
+    const customer = (await shop.api('GET', `/v1/customers/${first.body.checkout.customerId}`)).body.customer;
+    expect(customer).toMatchObject({ firstName: 'Alice', lastName: 'Liddell', city: 'Berlin', taxId: 'DE123456789', company: 'Added Ltd' });
+    const remote = (await t.bridge.ctx.db.query<{ data: any }>('select data from sandbox_customers where id = $1', [customer.processorCustomerId]))[0]!.data;
+    expect(remote).toMatchObject({ firstname: 'Alice', city: 'Berlin', company: 'Added Ltd' });
+    // The checkout keeps what it was given: its invoice shows what the payer typed.
+    const details = await shop.api('GET', `/v1/checkouts/${second.body.checkout.id}`);
+    expect(details.body.billing).toMatchObject({ firstName: 'Mallory', city: 'Elsewhere' });
+    const put = (await shop.api('GET', `/v1/customers/${customer.id}/audit`)).body.entries.find((e: any) => e.action === 'PUT /customer');
+    expect(put.onBehalfOf).toBe('unverified shopper');
   });
 
   it('none: the charge carries no customer, and customer fields sent anyway are not stored', async () => {

@@ -10,11 +10,11 @@ export type FaultMode = 'pass' | 'down' | 'slow' | '500' | 'errors' | 'garbage' 
 export async function startFaultProxy() {
   let target = '';
   let mode: FaultMode = 'pass';
-  const calls: Array<{ method: string; path: string }> = [];
+  const calls: Array<{ method: string; path: string; body: string }> = [];
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    calls.push({ method: req.method ?? '', path: req.url ?? '' });
+    calls.push({ method: req.method ?? '', path: req.url ?? '', body: Buffer.concat(chunks).toString('utf8') });
     if (mode === 'down') return void req.socket.destroy();
     if (mode === 'fail-checkout' && req.url?.startsWith('/checkout/hosted')) return void res.writeHead(503).end();
     if (mode === 'slow') return void setTimeout(() => res.writeHead(200).end('{}'), 5000).unref();

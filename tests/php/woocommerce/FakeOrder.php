@@ -55,6 +55,9 @@ final class FakeOrder extends WC_Order {
 	public function get_order_key( $context = 'view' ) {
 		return $this->key;
 	}
+	public function get_customer_id( $context = 'view' ) {
+		return 0;
+	}
 	public function get_transaction_id( $context = 'view' ) {
 		return $this->transaction_id;
 	}

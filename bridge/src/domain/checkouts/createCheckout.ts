@@ -102,7 +102,8 @@ export async function openCheckout(
   const processor = processorFor(ctx, shop);
   let pushed: PushedCustomer | null = null;
   try {
-    const plan = valid.customer && valid.level !== 'none' ? await planCustomer(ctx.db, shop, valid.customer, valid.level) : null;
+    const authority = valid.request.shopperVerified ? 'verified shopper' : 'unverified shopper';
+    const plan = valid.customer && valid.level !== 'none' ? await planCustomer(ctx.db, shop, valid.customer, valid.level, authority) : null;
     pushed = plan ? await pushCustomer(processor, plan) : null;
     const checkoutId = randomUUID();
     const body = buildHostedCheckout(valid.request, {
@@ -127,6 +128,7 @@ export async function openCheckout(
         level: valid.level,
         orderRef: valid.request.orderRef,
         orderKeyHash: options.orderKeyHash,
+        billing: valid.customer,
         currency: valid.request.currency,
         total: valid.total,
         charge: body,

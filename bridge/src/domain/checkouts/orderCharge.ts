@@ -1,5 +1,5 @@
 import Big from 'big.js';
-import { computeTotals, currencyDecimals, sameAmount, type CheckoutRequest, type OrderSnapshot } from '../../contract';
+import { computeTotals, currencyDecimals, decimalPlaces, FIELD_MESSAGES, sameAmount, type CheckoutRequest, type OrderSnapshot } from '../../contract';
 import { AppError } from '../errors';
 
 const sum = (values: string[]) => values.reduce((a, v) => a.plus(v), new Big(0));
@@ -31,9 +31,14 @@ export function chargeFromOrder(order: OrderSnapshot): CheckoutRequest {
     });
   }
 
+  if (new Big(order.total).lte(0)) {
+    throw new AppError('validation_failed', 'There is nothing to pay for this order.', { fields: { total: { code: 'not_positive', message: FIELD_MESSAGES.not_positive } } });
+  }
+
   const base: Omit<CheckoutRequest, 'taxItems' | 'lineItems'> & { lineItems: CheckoutRequest['lineItems'] } = {
     level: order.level,
     customer: order.customer ?? undefined,
+    shopperVerified: order.shopperVerified,
     orderRef: `wc-${order.orderId}`,
     currency: order.currency,
     lineItems: [
@@ -47,6 +52,13 @@ export function chargeFromOrder(order: OrderSnapshot): CheckoutRequest {
     cancelUrl: order.cancelUrl,
     locale: order.locale,
   };
+
+  // Amounts finer than the currency (prices entered with tax): the charge is one line carrying the
+  // exact total, as the processor's own shop plugins do, so nothing is rounded differently.
+  const exact = [...order.items.map((i) => i.lineNet), ...order.shipping.map((x) => x.net), ...order.fees.map((f) => f.net), ...order.coupons.map((c) => c.discount), tax.toFixed()];
+  if (exact.some((a) => decimalPlaces(a) > dp)) {
+    return { ...base, lineItems: [{ description: `Order ${order.orderId}`, netAmount: order.total, quantity: 1 }], discountItems: [], shippingItems: [], taxItems: [] };
+  }
 
   const single = order.taxRates.length === 1 ? order.taxRates[0]! : null;
   if (tax.eq(0)) return { ...base, taxItems: [] };

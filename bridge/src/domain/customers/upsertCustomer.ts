@@ -17,6 +17,11 @@ export type CustomerFields = CustomerInput & { email: string };
  * sent, by a caller holding the customer's lock (`lockOf.customer`).
  */
 export interface CustomerPlan {
+  /**
+   * Who the details come from: the merchant or a shopper the shop vouches for may change the record;
+   * an unverified shopper (anyone can type any email at a public checkout) may only add what is missing.
+   */
+  authority: 'merchant' | 'verified shopper' | 'unverified shopper';
   existing: Customer | null;
   fields: CustomerFields;
   level: 'minimal' | 'compliant';
@@ -31,11 +36,21 @@ export interface PushedCustomer {
   request: { method: 'POST' | 'PUT'; body: unknown } | null;
 }
 
-export async function planCustomer(db: Queryable, shop: ShopRow, fields: CustomerFields, level: 'minimal' | 'compliant'): Promise<CustomerPlan> {
+export async function planCustomer(
+  db: Queryable,
+  shop: ShopRow,
+  fields: CustomerFields,
+  level: 'minimal' | 'compliant',
+  authority: CustomerPlan['authority'],
+): Promise<CustomerPlan> {
   const existing = await findCustomerByEmail(db, shop.id, emailKey(fields.email));
-  if (!existing) return { existing, fields, level, changed: [], raise: false };
-  const changed = (Object.keys(fields) as (keyof CustomerFields)[]).filter((f) => f !== 'meta' && fields[f] !== undefined && fields[f] !== existing[f]);
-  return { existing, fields, level, changed, raise: strictestLevel(existing.level, level) !== existing.level };
+  if (!existing) return { authority, existing, fields, level, changed: [], raise: false };
+  const differs = (f: keyof CustomerFields) => f !== 'meta' && fields[f] !== undefined && fields[f] !== existing[f];
+  const missing = (f: keyof CustomerFields) => existing[f] === undefined || existing[f] === null || existing[f] === '';
+  const changed = (Object.keys(fields) as (keyof CustomerFields)[]).filter((f) => differs(f) && (authority !== 'unverified shopper' || missing(f)));
+  // What is applied, and nothing else: the rest stays on the checkout's own billing details.
+  const applied = { ...(existing as CustomerInput), ...Object.fromEntries(changed.map((f) => [f, fields[f]])) } as CustomerFields;
+  return { authority, existing, fields: applied, level, changed, raise: strictestLevel(existing.level, level) !== existing.level };
 }
 
 /** Makes the processor's copy match: `POST /customer` the first time, `PUT /customer` when ours changed. */
@@ -43,7 +58,7 @@ export async function pushCustomer(processor: WhalestackClient, plan: CustomerPl
   const { existing } = plan;
   if (existing?.processorCustomerId) {
     if (!plan.changed.length && !plan.raise) return { processorCustomerId: existing.processorCustomerId, created: false, request: null };
-    const update = toProcessorCustomer({ ...(existing as CustomerInput), ...plan.fields });
+    const update = toProcessorCustomer(plan.fields);
     await processor.updateCustomer(existing.processorCustomerId, update);
     return { processorCustomerId: existing.processorCustomerId, created: false, request: { method: 'PUT', body: { customer: { id: existing.processorCustomerId, ...update } } } };
   }
@@ -70,6 +85,7 @@ export async function storeCustomer(tx: Queryable, shop: ShopRow, plan: Customer
       checkoutId: null,
       action: `${pushed.request.method} /customer`,
       actor: 'bridge',
+      onBehalfOf: plan.authority,
       request: redactSecrets(pushed.request.body),
       responseStatus: 200,
       response: pushed.created ? { customerId: pushed.processorCustomerId } : null,
@@ -101,7 +117,7 @@ export async function createAtProcessorThenStore(
   level: 'minimal' | 'compliant',
   alsoInTransaction: (tx: Queryable, customer: Customer) => Promise<void>,
 ): Promise<Customer> {
-  const plan: CustomerPlan = { existing: null, fields, level, changed: [], raise: false };
+  const plan: CustomerPlan = { authority: 'merchant', existing: null, fields, level, changed: [], raise: false };
   const pushed = await pushCustomer(processor, plan);
   try {
     return await ctx.db.transaction(async (tx) => {

@@ -8,7 +8,7 @@ import { refreshCheckout } from '../../domain/checkouts/reconcile';
 import { AppError } from '../../domain/errors';
 import { requestHash } from '../../domain/idempotency';
 import { auditFor } from '../../store/audit';
-import { findCheckout, listCheckouts, statusHistory } from '../../store/checkouts';
+import { billingOf, findCheckout, listCheckouts, statusHistory } from '../../store/checkouts';
 import { idempotencyKeyOf, sendOnce } from '../idempotencyKey';
 import { pageQuerySchema, parseInput, uuidSchema } from '../query';
 import { shopOf } from '../shopAuth';
@@ -45,7 +45,7 @@ export function checkoutRoutes(ctx: BridgeContext): express.Router {
     }
     const checkout = await findCheckout(ctx.db, shop.id, id);
     if (!checkout) throw new AppError('not_found', 'No such checkout.');
-    res.json({ checkout, history: await statusHistory(ctx.db, id) });
+    res.json({ checkout, billing: await billingOf(ctx.db, shop.id, id), history: await statusHistory(ctx.db, id) });
   });
 
   router.get('/:id/audit', async (req, res) => {

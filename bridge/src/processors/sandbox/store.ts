@@ -20,7 +20,11 @@ export async function insertSandboxCheckout(db: Queryable, c: Pick<SandboxChecko
   ]);
 }
 
+/** The processor's ids are 12 of [A-Z0-9]; anything else names nothing (and never reaches a query). */
+const isId = (id: string) => /^[A-Z0-9]{12}$/.test(id);
+
 export async function findSandboxCheckout(db: Queryable, id: string): Promise<SandboxCheckout | null> {
+  if (!isId(id)) return null;
   return (await db.query<SandboxCheckout>('select * from sandbox_checkouts where id = $1', [id]))[0] ?? null;
 }
 
@@ -39,6 +43,7 @@ export async function insertSandboxCustomer(db: Queryable, id: string, apiKey: s
 }
 
 export async function updateSandboxCustomer(db: Queryable, id: string, apiKey: string, data: Record<string, unknown>): Promise<boolean> {
+  if (!isId(id)) return false;
   const rows = await db.query(
     `update sandbox_customers set data = data || $3::jsonb, updated_at = now() where id = $1 and api_key = $2 and deleted_at is null returning 1`,
     [id, apiKey, JSON.stringify(data)],
@@ -47,6 +52,7 @@ export async function updateSandboxCustomer(db: Queryable, id: string, apiKey: s
 }
 
 export async function deleteSandboxCustomer(db: Queryable, id: string, apiKey: string): Promise<boolean> {
+  if (!isId(id)) return false;
   const rows = await db.query(
     `update sandbox_customers set data = '{}'::jsonb, deleted_at = now() where id = $1 and api_key = $2 and deleted_at is null returning 1`,
     [id, apiKey],
@@ -55,6 +61,7 @@ export async function deleteSandboxCustomer(db: Queryable, id: string, apiKey: s
 }
 
 export async function findSandboxCustomer(db: Queryable, id: string): Promise<Record<string, string> | null> {
+  if (!isId(id)) return null;
   const rows = await db.query<{ data: Record<string, string> }>('select data from sandbox_customers where id = $1 and deleted_at is null', [id]);
   return rows[0]?.data ?? null;
 }

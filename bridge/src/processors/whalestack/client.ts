@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { toProcessorJson } from './json';
 import { DIGEST_HEADERS, digestSignature } from './signing';
 import {
   checkoutStateResponseSchema,
@@ -86,7 +87,7 @@ export class WhalestackClient {
   }
 
   private async once<T>(method: string, path: string, payload: unknown, schema: z.ZodType<T>, query?: Record<string, string>): Promise<T> {
-    const body = payload === undefined ? '' : JSON.stringify(payload);
+    const body = payload === undefined ? '' : toProcessorJson(payload);
     const timestamp = String(Math.floor(Date.now() / 1000));
     const url = this.credentials.baseUrl.replace(/\/+$/, '') + path + (query ? `?${new URLSearchParams(query)}` : '');
     let response: Response;
