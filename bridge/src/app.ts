@@ -25,8 +25,8 @@ export function createApp(ctx: BridgeContext): express.Express {
   }
 
   app.use('/health', healthRoutes(ctx));
-  app.use(jsonBody(ctx.config.BODY_LIMIT_BYTES), inputGuard);
   app.use('/processor-webhooks', processorWebhookRoutes(ctx));
+  app.use(jsonBody(ctx.config.BODY_LIMIT_BYTES), inputGuard);
 
   const shopApi = express.Router();
   shopApi.use(requireShop(ctx));

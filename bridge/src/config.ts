@@ -24,6 +24,10 @@ const envSchema = z.object({
   EVENT_RETRY_MAX_MS: z.coerce.number().int().min(10).default(3_600_000),
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(10).default(60_000),
   RECONCILE_MIN_AGE_S: z.coerce.number().int().min(0).default(300),
+  /** Paid checkouts are asked about for this long after they were paid, to learn refunds (0: never). */
+  REFUND_WATCH_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+  /** How often a paid checkout inside the refund watch is asked about. */
+  REFUND_CHECK_INTERVAL_S: z.coerce.number().int().min(0).default(86_400),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

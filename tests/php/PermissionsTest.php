@@ -71,7 +71,7 @@ final class PermissionsTest extends WordPressTestCase {
 			array( 'X-WP-Nonce' => $nonce )
 		);
 		$this->assertSame( 200, $response->get_status(), wp_json_encode( $response->get_data() ) );
-		$this->assertMatchesRegularExpression( '~/sandbox/checkout/[A-Z0-9]{12}$~', $response->get_data()['redirectUrl'] );
+		$this->assertMatchesRegularExpression( '~/sandbox/checkout/[a-z0-9]{12}$~', $response->get_data()['redirectUrl'] );
 		$client   = ( new CryptoCustomerBridge\Settings() )->client();
 		$checkout = $client->request( 'GET', '/v1/checkouts?limit=1' )['items'][0];
 		$this->assertSame( '64.97', $checkout['total'] );

@@ -85,6 +85,8 @@ export const checkoutSchema = z.object({
   orderRef: z.string(),
   currency: z.string(),
   total: z.string(),
+  /** What the processor reports arrived (for an underpayment, less than the total); null until it says. */
+  amountReceived: z.string().nullable(),
   customerId: z.string().nullable(),
   processorCheckoutId: z.string(),
   processor: z.enum(['sandbox', 'whalestack']),

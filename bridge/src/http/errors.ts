@@ -9,7 +9,10 @@ function knownError(err: unknown): AppError | null {
   if (err instanceof CursorError) return new AppError('invalid_cursor', 'This page cursor is not valid for this list. Start again from the first page.');
   // The router decodes path parameters; a malformed percent-encoding ("%ZZ") is the client's mistake.
   if (err instanceof URIError) return new AppError('malformed_url', 'The address contains a malformed percent-encoding.');
-  if ((err as { type?: string } | null)?.type === 'entity.parse.failed') return new AppError('invalid_json', 'The request body is not valid JSON.');
+  const type = (err as { type?: string } | null)?.type;
+  if (type === 'entity.parse.failed') return new AppError('invalid_json', 'The request body is not valid JSON.');
+  if (type === 'entity.too.large') return new AppError('payload_too_large', 'The request body is too large.');
+  if (type === 'request.aborted' || type === 'encoding.unsupported' || type === 'charset.unsupported') return new AppError('invalid_json', 'The request body could not be read.');
   return null;
 }
 

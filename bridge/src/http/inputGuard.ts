@@ -30,7 +30,8 @@ function firstProblem(root: unknown): Problem | null {
   return null;
 }
 
-function check(input: unknown): void {
+/** Throws the 400 for input PostgreSQL could not store or that nests too deeply. */
+export function checkStorable(input: unknown): void {
   const problem = firstProblem(input);
   if (!problem) return;
   if (problem.kind === 'depth') throw new AppError('invalid_json', `The request is nested too deeply (at most ${MAX_DEPTH} levels).`);
@@ -41,7 +42,7 @@ function check(input: unknown): void {
 
 /** Refuses such input in the query and the JSON body before any route sees it. */
 export function inputGuard(req: Request, res: Response, next: NextFunction): void {
-  check(req.query);
-  check(res.locals.json);
+  checkStorable(req.query);
+  checkStorable(res.locals.json);
   next();
 }

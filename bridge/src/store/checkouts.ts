@@ -18,6 +18,7 @@ interface CheckoutRow {
   order_ref: string;
   currency: string;
   total: string;
+  amount_received: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -36,6 +37,7 @@ function toCheckout(row: CheckoutRow): Checkout {
     orderRef: row.order_ref,
     currency: row.currency,
     total: row.total,
+    amountReceived: row.amount_received,
     customerId: row.customer_id,
     processorCheckoutId: row.processor_checkout_id,
     processor: row.processor,
@@ -98,6 +100,11 @@ export async function setCheckoutStatus(db: Queryable, id: string, status: Check
   return toCheckout(rows[0]!);
 }
 
+/** What the processor reports actually arrived (settlementAmountReceived), e.g. for an underpayment. */
+export async function setAmountReceived(db: Queryable, id: string, amount: string): Promise<void> {
+  await db.query('update checkouts set amount_received = $2 where id = $1', [id, amount]);
+}
+
 export async function addStatusChange(db: Queryable, checkoutId: string, status: CheckoutStatus, source: string, note: string | null): Promise<void> {
   await db.query('insert into checkout_status_history (checkout_id, status, source, note) values ($1, $2, $3, $4)', [checkoutId, status, source, note]);
 }
@@ -149,19 +156,42 @@ export async function listCheckouts(
   }));
 }
 
-/** Open checkouts not asked about for `minAgeSeconds`: candidates for a state check at the processor. */
-export async function openCheckoutsToPoll(db: Queryable, minAgeSeconds: number, limit: number): Promise<Array<Checkout & { shopId: string }>> {
+/**
+ * Checkouts to ask the processor about: open ones not asked about for `minAgeSeconds`, and paid ones
+ * completed within `refundWatchDays` not asked about for `refundCheckSeconds` (a refund may only be
+ * learnable by asking), each once its own
+ * backoff after a failed check has passed; least recently checked first.
+ */
+export async function checkoutsToPoll(
+  db: Queryable,
+  opts: { minAgeSeconds: number; refundWatchDays: number; refundCheckSeconds: number; limit: number },
+): Promise<Array<Checkout & { shopId: string }>> {
   const rows = await db.query<CheckoutRow>(
-    `select * from checkouts where status = 'open' and created_at < now() - make_interval(secs => $1)
-       and (last_polled_at is null or last_polled_at < now() - make_interval(secs => $1))
-     order by created_at limit $2`,
-    [minAgeSeconds, limit],
+    `select * from checkouts
+      where ((status = 'open' and (last_polled_at is null or last_polled_at < now() - make_interval(secs => $1)))
+          or (${PAID_SQL} and updated_at > now() - make_interval(days => $2)
+              and (last_polled_at is null or last_polled_at < now() - make_interval(secs => $3))))
+        and created_at < now() - make_interval(secs => $1)
+        and (next_poll_at is null or next_poll_at <= now())
+      order by last_polled_at nulls first, created_at
+      limit $4`,
+    [opts.minAgeSeconds, opts.refundWatchDays, opts.refundCheckSeconds, opts.limit],
   );
   return rows.map((r) => ({ ...toCheckout(r), shopId: r.shop_id }));
 }
 
 export async function markPolled(db: Queryable, id: string): Promise<void> {
-  await db.query('update checkouts set last_polled_at = now() where id = $1', [id]);
+  await db.query('update checkouts set last_polled_at = now(), poll_failures = 0, next_poll_at = null where id = $1', [id]);
+}
+
+/** A failed check: this checkout waits twice as long as last time (from `baseSeconds`, at most a day). */
+export async function pollFailed(db: Queryable, id: string, baseSeconds: number): Promise<void> {
+  await db.query(
+    `update checkouts set last_polled_at = now(), poll_failures = poll_failures + 1,
+            next_poll_at = now() + make_interval(secs => least(86400, greatest(1, $2) * power(2, least(poll_failures, 16))))
+      where id = $1`,
+    [id, baseSeconds],
+  );
 }
 
 /** Records a processor event; false when this event was already seen for the shop. */

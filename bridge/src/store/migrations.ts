@@ -182,4 +182,14 @@ export const BRIDGE_MIGRATIONS: readonly Migration[] = [
       alter table audit_log add column on_behalf_of text
     `,
   },
+  {
+    // What actually arrived (the processor's settlementAmountReceived), and per-checkout polling backoff
+    // so one checkout the processor cannot answer for never blocks the others.
+    id: '006_processor_tolerance',
+    sql: `
+      alter table checkouts add column amount_received numeric;
+      alter table checkouts add column poll_failures integer not null default 0;
+      alter table checkouts add column next_poll_at timestamptz
+    `,
+  },
 ];

@@ -20,11 +20,11 @@ describe('creating a checkout', () => {
     expect(res.status).toBe(201);
     const { checkout } = res.body;
     expect(checkout).toMatchObject({ status: 'open', level: 'minimal', currency: 'EUR', total: '64.97', processor: 'sandbox' });
-    expect(checkout.url).toMatch(/\/sandbox\/checkout\/[A-Z0-9]{12}$/);
+    expect(checkout.url).toMatch(/\/sandbox\/checkout\/[a-z0-9]{12}$/);
 
     const customer = (await shop.api('GET', `/v1/customers/${checkout.customerId}`)).body.customer;
     expect(customer).toMatchObject({ firstName: 'Alice', lastName: 'Liddell', email: 'Alice@Example.com', level: 'minimal' });
-    expect(customer.processorCustomerId).toMatch(/^[A-Z0-9]{12}$/);
+    expect(customer.processorCustomerId).toMatch(/^[a-z0-9]{12}$/);
 
     const charge = (await t.bridge.ctx.db.query<{ body: any }>('select body from sandbox_checkouts where id = $1', [checkout.processorCheckoutId]))[0]!.body;
     expect(charge.charge.customerId).toBe(customer.processorCustomerId);

@@ -43,7 +43,7 @@ it('accepts an independently signed request and refuses a wrong or stale one wit
 it('creates, updates and deletes customers; creates and reads hosted checkouts', async () => {
   const created = await sdkRequest('POST', '/customer', { customer: { email: 'pat@example.com', firstname: 'Pat' } });
   expect(created.status).toBe(200);
-  expect(created.body.customerId).toMatch(/^[A-Z0-9]{12}$/);
+  expect(created.body.customerId).toMatch(/^[a-z0-9]{12}$/);
   expect((await sdkRequest('PUT', '/customer', { customer: { id: created.body.customerId, lastname: 'Lee' } })).status).toBe(200);
   const list = await sdkRequest('GET', '/customers', undefined);
   expect(list.body.customers).toEqual([{ id: created.body.customerId, email: 'pat@example.com', firstname: 'Pat', lastname: 'Lee' }]);
@@ -53,7 +53,7 @@ it('creates, updates and deletes customers; creates and reads hosted checkouts',
     pageSettings: { returnUrl: 'https://shop.example/r', cancelUrl: 'https://shop.example/c', shopName: 'Pens & <Co>' },
   });
   expect(checkout.status).toBe(200);
-  expect(checkout.body.id).toMatch(/^[A-Z0-9]{12}$/);
+  expect(checkout.body.id).toMatch(/^[a-z0-9]{12}$/);
   const state = await sdkRequest('GET', `/checkout?id=${checkout.body.id}`, undefined);
   expect(state.body.checkout).toMatchObject({ id: checkout.body.id, state: 'OPEN', total: '5.95' });
 
@@ -68,10 +68,18 @@ it('creates, updates and deletes customers; creates and reads hosted checkouts',
 });
 
 it('answers invalid payloads with {errors} naming the field', async () => {
-  const res = await sdkRequest('POST', '/checkout/hosted', { charge: { billingCurrency: 'EUR', lineItems: [] } });
+  const res = await sdkRequest('POST', '/checkout/hosted', { charge: { billingCurrency: 'EUR', lineItems: [{ description: '', netAmount: 'ten', quantity: 0 }] } });
   expect(res.status).toBe(400);
-  expect(res.body.errors[0]).toMatch(/lineItems/);
-  const unknown = await sdkRequest('POST', '/checkout/hosted', { charge: { customerId: 'NOSUCHCUSTOM', billingCurrency: 'EUR', lineItems: [{ description: 'x', netAmount: 1, quantity: 1 }] } });
+  expect(res.body.errors).toEqual([
+    'lineItems[0].description is required.',
+    'lineItems[0].quantity must be a whole number of at least 1.',
+    'lineItems[0].netAmount must be a number.',
+  ]);
+  const empty = await sdkRequest('POST', '/checkout/hosted', { charge: { billingCurrency: 'EUR', lineItems: [] } });
+  expect([empty.status, empty.body.errors[0]]).toEqual([400, 'The charge total must be greater than zero.']);
+  const currency = await sdkRequest('POST', '/checkout/hosted', { charge: { billingCurrency: 'RON', lineItems: [{ description: 'x', netAmount: 1 }] } });
+  expect([currency.status, currency.body.errors[0]]).toEqual([400, 'billingCurrency RON is not supported.']);
+  const unknown = await sdkRequest('POST', '/checkout/hosted', { charge: { customerId: 'nosuchcustom', billingCurrency: 'EUR', lineItems: [{ description: 'x', netAmount: 1, quantity: 1 }] } });
   expect(unknown.body.errors[0]).toMatch(/not found/);
 });
 

@@ -25,7 +25,7 @@ final class GatewayTest extends WordPressTestCase {
 		$order   = $this->order();
 		$first   = $gateway->pay( $order );
 		$this->assertSame( 'success', $first['result'] );
-		$this->assertMatchesRegularExpression( '~/sandbox/checkout/[A-Z0-9]{12}$~', $first['redirect'] );
+		$this->assertMatchesRegularExpression( '~/sandbox/checkout/[a-z0-9]{12}$~', $first['redirect'] );
 		$this->assertMatchesRegularExpression( '/^[0-9a-f-]{36}$/', $order->meta[ Gateway::META_CHECKOUT ] );
 		$this->assertMatchesRegularExpression( '/^[0-9a-f-]{36}$/', $order->meta[ Gateway::META_CUSTOMER ] );
 		$this->assertSame( 'minimal', $order->meta[ Gateway::META_LEVEL ] );

@@ -33,3 +33,23 @@ export function buildHostedCheckout(request: CheckoutRequest, context: ChargeCon
     meta: { bridgeCheckoutId: context.checkoutId, orderRef: request.orderRef },
   };
 }
+
+/**
+ * The same checkout charged as one line carrying the exact total: what the processor's official shop
+ * plugins fall back to when its arithmetic and the shop's disagree, so the payer is asked for exactly
+ * what the shop computed.
+ */
+export function asSingleLine(body: HostedCheckoutBody, total: string, description: string): HostedCheckoutBody {
+  const { charge } = body;
+  return {
+    ...body,
+    charge: {
+      ...(charge.customerId ? { customerId: charge.customerId } : {}),
+      billingCurrency: charge.billingCurrency,
+      lineItems: [{ description: description.slice(0, 200), netAmount: Number(total), quantity: 1 }],
+      discountItems: [],
+      shippingCostItems: [],
+      taxItems: [],
+    },
+  };
+}

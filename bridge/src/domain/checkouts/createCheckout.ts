@@ -23,7 +23,7 @@ import { AppError } from '../errors';
 import { runOnce, type StoredResponse } from '../idempotency';
 import { lockOf } from '../locks';
 import { fromProcessorError } from '../processorErrors';
-import { buildHostedCheckout } from './charge';
+import { asSingleLine, buildHostedCheckout } from './charge';
 
 export interface CheckoutCreated {
   checkout: Checkout;
@@ -104,16 +104,24 @@ export async function openCheckout(
   try {
     const authority = valid.request.shopperVerified ? 'verified shopper' : 'unverified shopper';
     const plan = valid.customer && valid.level !== 'none' ? await planCustomer(ctx.db, shop, valid.customer, valid.level, authority) : null;
-    pushed = plan ? await pushCustomer(processor, plan) : null;
     const checkoutId = randomUUID();
-    const body = buildHostedCheckout(valid.request, {
-      checkoutId,
-      processorCustomerId: pushed?.processorCustomerId ?? null,
-      shopName: shop.name,
-      settlementAsset: shop.settlement_asset,
-      checkoutLanguage: shop.checkout_language,
-      webhookUrl: `${ctx.publicUrl()}/processor-webhooks/${shop.id}`,
-    });
+    const charge = (processorCustomerId: string | null) =>
+      buildHostedCheckout(valid.request, {
+        checkoutId,
+        processorCustomerId,
+        shopName: shop.name,
+        settlementAsset: shop.settlement_asset,
+        checkoutLanguage: shop.checkout_language,
+        webhookUrl: `${ctx.publicUrl()}/processor-webhooks/${shop.id}`,
+      });
+    // The processor totals the charge its own way first (before anything is created there); if it
+    // disagrees with the shop's total, the payer is asked for the shop's exact total as one line, and
+    // the audit log keeps both.
+    const validation = await processor.validateCharge(charge(null).charge);
+    const agrees = sameAmount(validation.total, valid.total);
+    pushed = plan ? await pushCustomer(processor, plan) : null;
+    const built = charge(pushed?.processorCustomerId ?? null);
+    const body = agrees ? built : asSingleLine(built, valid.total, `${shop.name} — ${valid.request.orderRef}`);
     const hosted = await processor.createHostedCheckout(body);
     const stored = pushed;
     return await ctx.db.transaction(async (tx) => {
@@ -135,6 +143,14 @@ export async function openCheckout(
       });
       const response: CheckoutCreated = { checkout };
       const audit = { shopId: shop.id, customerId: customer?.id ?? null, checkoutId };
+      await addAuditEntry(tx, {
+        ...audit,
+        action: 'POST /checkout/validate-checkout-charge',
+        actor: 'bridge',
+        request: redactSecrets({ charge: built.charge }),
+        responseStatus: 200,
+        response: { ...validation, shopTotal: valid.total, ...(agrees ? {} : { fallback: 'one line with the shop total' }) },
+      });
       await addAuditEntry(tx, { ...audit, action: 'POST /checkout/hosted', actor: 'bridge', request: redactSecrets(body), responseStatus: 200, response: hosted });
       await addAuditEntry(tx, { ...audit, action: options.action, actor: 'shop', request: redactSecrets(valid.request), responseStatus: 201, response });
       await options.alsoInTransaction(tx, response);

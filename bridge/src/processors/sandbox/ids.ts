@@ -1,10 +1,12 @@
 import { randomInt } from 'node:crypto';
 
-const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+const LOWER = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
-/** Random id of the processor's alphabet and length (API keys 12, secrets 29, resource ids 12). */
-export function processorId(length: number, alphabet = ALPHANUMERIC): string {
+/** A random id of the processor's shape: 12 lowercase letters and digits (as in its SDKs' examples). */
+export function resourceId(length = 12, alphabet = LOWER): string {
   let out = '';
   for (let i = 0; i < length; i++) out += alphabet[randomInt(alphabet.length)];
   return out;
 }
+
+export const isResourceId = (id: string) => /^[a-z0-9]{12}$/.test(id);

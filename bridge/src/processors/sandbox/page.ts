@@ -1,40 +1,45 @@
 import express, { type Response } from 'express';
 import Big from 'big.js';
-import { sandboxSecret } from './accounts';
+import { sandboxAccount } from './accounts';
 import type { SandboxDeps } from './api';
-import { processorId } from './ids';
+import { resourceId } from './ids';
+import { BILLING_CURRENCIES } from './reference';
 import { findSandboxCheckout, findSandboxCustomer, moveSandboxCheckout, type SandboxCheckout } from './store';
+import type { Stage, Vintage } from './vintages';
 import { sendSandboxWebhook } from './webhooks';
-import type { ProcessorCheckoutState, WebhookPayload } from '../whalestack/protocol';
 
 const escapeHtml = (value: unknown) =>
   String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+type EventType = 'CHECKOUT_COMPLETED' | 'CHECKOUT_UNDERPAID' | 'UNDERPAID_ACCEPTED' | 'REFUND_COMPLETED';
+
 interface Action {
-  from: ProcessorCheckoutState[];
-  to: ProcessorCheckoutState;
+  from: Stage[];
+  to: Stage;
   label: string;
-  webhook: WebhookPayload['eventType'] | null;
+  webhook: EventType | null;
   then: 'return' | 'cancel' | 'page';
 }
 
-/** What a payer (or, for the last two, the merchant) can do on the test checkout page. */
+/** What a payer (or, for the merchant's actions, the merchant) can do on the test checkout page. */
 const ACTIONS: Record<string, Action> = {
-  pay: { from: ['OPEN'], to: 'COMPLETED', label: 'Pay in full', webhook: 'CHECKOUT_COMPLETED', then: 'return' },
-  underpay: { from: ['OPEN'], to: 'UNRESOLVED_UNDERPAID', label: 'Underpay (send 90 %)', webhook: 'CHECKOUT_UNDERPAID', then: 'return' },
-  expire: { from: ['OPEN'], to: 'EXPIRED', label: 'Let it expire', webhook: null, then: 'cancel' },
-  'accept-underpayment': { from: ['UNRESOLVED_UNDERPAID'], to: 'UNDERPAID_ACCEPTED', label: 'Merchant: accept the underpayment', webhook: 'UNDERPAID_ACCEPTED', then: 'page' },
-  refund: { from: ['COMPLETED', 'UNRESOLVED_UNDERPAID', 'UNDERPAID_ACCEPTED'], to: 'REFUNDED', label: 'Merchant: refund', webhook: 'REFUND_COMPLETED', then: 'page' },
+  pay: { from: ['open'], to: 'paid', label: 'Pay in full', webhook: 'CHECKOUT_COMPLETED', then: 'return' },
+  underpay: { from: ['open'], to: 'underpaid', label: 'Underpay (send 90 %)', webhook: 'CHECKOUT_UNDERPAID', then: 'return' },
+  expire: { from: ['open'], to: 'expired', label: 'Let it expire', webhook: null, then: 'cancel' },
+  'pay-late': { from: ['expired'], to: 'paid', label: 'Pay anyway, after expiry', webhook: 'CHECKOUT_COMPLETED', then: 'page' },
+  'accept-underpayment': { from: ['underpaid'], to: 'accepted', label: 'Merchant: accept the underpayment', webhook: 'UNDERPAID_ACCEPTED', then: 'page' },
+  refund: { from: ['paid', 'underpaid', 'accepted'], to: 'refunded', label: 'Merchant: refund', webhook: 'REFUND_COMPLETED', then: 'page' },
 };
 
-/** The hosted test-checkout page: clearly a sandbox, with the payer's three outcomes. */
+/** The hosted test-checkout page: clearly a sandbox, with the payer's outcomes. */
 export function sandboxPages(deps: SandboxDeps): express.Router {
   const router = express.Router();
 
   router.get('/checkout/:id', async (req, res) => {
     const checkout = await findSandboxCheckout(deps.db, req.params.id);
     if (!checkout) return void res.status(404).type('html').send(layout('Checkout not found', '<p>This sandbox checkout does not exist.</p>'));
-    const customer = checkout.body.charge.customerId ? await findSandboxCustomer(deps.db, checkout.body.charge.customerId) : null;
+    const customerId = checkout.body.charge?.customerId;
+    const customer = typeof customerId === 'string' ? await findSandboxCustomer(deps.db, customerId) : null;
     res.type('html').send(renderCheckout(checkout, customer));
   });
 
@@ -42,11 +47,13 @@ export function sandboxPages(deps: SandboxDeps): express.Router {
     const action = ACTIONS[req.params.action];
     const checkout = await findSandboxCheckout(deps.db, req.params.id);
     if (!action || !checkout) return void res.status(404).type('html').send(layout('Not found', '<p>Unknown checkout or action.</p>'));
-    const refundId = action.to === 'REFUNDED' ? processorId(12) : undefined;
-    if (await moveSandboxCheckout(deps.db, checkout.id, action.from, action.to, refundId)) {
-      if (action.webhook && checkout.body.webhook) {
-        const secret = (await sandboxSecret(deps.db, checkout.api_key))!;
-        void sendSandboxWebhook(deps.log, checkout.body.webhook, secret, webhookPayload(action.webhook, checkout, refundId));
+    const refundId = action.to === 'refunded' ? resourceId() : undefined;
+    const received = action.to === 'underpaid' ? new Big(checkout.total).times('0.9').round(decimalsOf(checkout), Big.roundDown).toFixed() : action.to === 'paid' ? checkout.total : undefined;
+    if (await moveSandboxCheckout(deps.db, checkout.id, action.from, action.to, { refundId, received })) {
+      const account = (await sandboxAccount(deps.db, checkout.api_key))!;
+      const moved = { ...checkout, state: action.to, received: received ?? checkout.received, refund_id: refundId ?? checkout.refund_id };
+      for (const payload of webhooksFor(action, checkout.state, moved, account.vintage)) {
+        if (typeof checkout.body.webhook === 'string') void sendSandboxWebhook(deps.log, checkout.body.webhook, account.secret, payload, account.vintage.webhookContentType);
       }
     }
     redirectAfter(res, action, checkout);
@@ -55,38 +62,55 @@ export function sandboxPages(deps: SandboxDeps): express.Router {
   return router;
 }
 
+const decimalsOf = (checkout: SandboxCheckout) => BILLING_CURRENCIES[String(checkout.body.charge?.billingCurrency ?? checkout.body.charge?.currency)]?.decimals ?? 2;
+
 function redirectAfter(res: Response, action: Action, checkout: SandboxCheckout) {
-  const pages = checkout.body.pageSettings ?? {};
+  const pages = (checkout.body.pageSettings ?? {}) as Record<string, unknown>;
   const target = action.then === 'return' ? pages.returnUrl : action.then === 'cancel' ? pages.cancelUrl : undefined;
-  res.redirect(303, target ?? `/sandbox/checkout/${checkout.id}`);
+  res.redirect(303, typeof target === 'string' ? target : `/sandbox/checkout/${checkout.id}`);
 }
 
-function webhookPayload(type: WebhookPayload['eventType'], checkout: SandboxCheckout, refundId?: string): WebhookPayload {
+/**
+ * The webhooks an action sends, in the shapes the processor's official plugins read (see the fixture
+ * corpus): checkout events carry `data.checkout` with the state in the vintage's words and what arrived;
+ * a refund carries `data.refund` with its context. A vintage may send no refund webhook at all, and may
+ * send events the bridge is not meant to act on.
+ */
+function webhooksFor(action: Action, from: Stage, checkout: SandboxCheckout, vintage: Vintage): unknown[] {
   const timestamp = new Date().toISOString();
+  const type = action.webhook;
+  if (!type) return [];
   if (type === 'REFUND_COMPLETED') {
-    const context = checkout.state === 'UNRESOLVED_UNDERPAID' ? 'UNDERPAID_CHECKOUT' : 'COMPLETED_CHECKOUT';
-    return { eventType: type, timestamp, data: { refund: { id: refundId!, context, checkoutId: checkout.id } } };
+    if (!vintage.refundWebhook) return [];
+    const context = from === 'underpaid' ? 'UNDERPAID_CHECKOUT' : 'COMPLETED_CHECKOUT';
+    return [{ eventType: type, timestamp, data: { refund: { id: checkout.refund_id, context, checkoutId: checkout.id } } }];
   }
-  const received = type === 'CHECKOUT_UNDERPAID' ? new Big(checkout.total).times('0.9').toFixed(2) : checkout.total;
-  return {
+  const event = {
     eventType: type,
     timestamp,
     data: {
       checkout: {
         id: checkout.id,
-        state: type === 'CHECKOUT_COMPLETED' ? 'COMPLETED' : type === 'CHECKOUT_UNDERPAID' ? 'UNRESOLVED_UNDERPAID' : 'UNDERPAID_ACCEPTED',
-        billingCurrency: checkout.body.charge.billingCurrency,
-        settlementAmountReceived: received,
-        payments: [{ network: 'SANDBOX', account: `SANDBOX-${checkout.id}`, amount: received }],
+        state: vintage.states[checkout.state],
+        settlementAmountReceived: checkout.received,
+        payload: { charge: checkout.body.charge },
       },
     },
   };
+  if (!vintage.otherEvents) return [event];
+  return [
+    event,
+    { eventType: 'DEPOSIT_COMPLETED', timestamp, data: { deposit: { id: resourceId(), amount: checkout.received, assetCode: 'XLM' } } },
+    { type: 'CHECKOUT_COMPLETED', checkoutId: checkout.id, payment: { state: 'RESOLVED' } },
+  ];
 }
 
 function renderCheckout(checkout: SandboxCheckout, customer: Record<string, string> | null): string {
-  const { charge, pageSettings } = checkout.body;
-  const items = charge.lineItems
-    .map((i) => `<tr><td>${escapeHtml(i.description)}</td><td>${escapeHtml(i.quantity)}</td><td>${escapeHtml(i.netAmount)}</td></tr>`)
+  const charge = (checkout.body.charge ?? {}) as Record<string, any>;
+  const pageSettings = checkout.body.pageSettings as Record<string, unknown> | undefined;
+  const currency = charge.billingCurrency ?? charge.currency;
+  const items = ((charge.lineItems ?? []) as Array<Record<string, unknown>>)
+    .map((i) => `<tr><td>${escapeHtml(i.description)}</td><td>${escapeHtml(i.quantity ?? 1)}</td><td>${escapeHtml(i.netAmount)}</td></tr>`)
     .join('');
   const buttons = Object.entries(ACTIONS)
     .filter(([, a]) => a.from.includes(checkout.state))
@@ -96,10 +120,10 @@ function renderCheckout(checkout: SandboxCheckout, customer: Record<string, stri
     ? `<p>Customer: ${escapeHtml([customer.firstname, customer.lastname].filter(Boolean).join(' '))} &lt;${escapeHtml(customer.email)}&gt;</p>`
     : '<p>No customer attached to this charge.</p>';
   return layout(
-    `Pay ${checkout.total} ${charge.billingCurrency}`,
+    `Pay ${checkout.total} ${currency}`,
     `<p class="shop">${escapeHtml(pageSettings?.shopName ?? '')}</p>
      <table><thead><tr><th>Item</th><th>Qty</th><th>Net</th></tr></thead><tbody>${items}</tbody></table>
-     <p class="total">Total: <strong data-testid="total">${escapeHtml(checkout.total)} ${escapeHtml(charge.billingCurrency)}</strong></p>
+     <p class="total">Total: <strong data-testid="total">${escapeHtml(checkout.total)} ${escapeHtml(currency)}</strong></p>
      ${who}
      <p>State: <strong data-testid="state">${escapeHtml(checkout.state)}</strong></p>
      <div class="actions">${buttons}</div>`,

@@ -1,17 +1,17 @@
 import type { Logger } from 'pino';
-import { webhookAuth } from '../whalestack/signing';
+import { webhookHash } from './signing';
 
 const DELAYS_MS = [0, 1000, 5000, 15000];
 
 /** Sends a webhook as the processor does (X-Webhook-Auth), retrying a few times in the background. */
-export function sendSandboxWebhook(log: Logger, url: string, apiSecret: string, payload: unknown): Promise<boolean> {
+export function sendSandboxWebhook(log: Logger, url: string, apiSecret: string, payload: unknown, contentType: string): Promise<boolean> {
   const body = JSON.stringify(payload);
   const attempt = async (i: number): Promise<boolean> => {
     await new Promise((r) => setTimeout(r, DELAYS_MS[i]));
     try {
       const res = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-webhook-auth': webhookAuth(apiSecret, body) },
+        headers: { 'content-type': contentType, 'x-webhook-auth': webhookHash(apiSecret, body) },
         body,
         signal: AbortSignal.timeout(10_000),
       });

@@ -69,6 +69,31 @@ export class WhalestackClient {
     return (await this.call('GET', '/checkout', undefined, checkoutStateResponseSchema, { query: { id }, retry: true })).checkout;
   }
 
+  /**
+   * Asks the processor to total a charge its own way (`POST /checkout/validate-checkout-charge`), as
+   * its official shop plugins do before opening a checkout.
+   */
+  async validateCharge(charge: HostedCheckoutBody['charge']): Promise<{ total: string; decimals: number | null }> {
+    const body = await this.call('POST', '/checkout/validate-checkout-charge', { charge }, validatedChargeSchema);
+    return { total: String(body.total), decimals: body.decimals ?? null };
+  }
+
+  /** Billing currency codes the processor accepts (`GET /currencies`). */
+  async billingCurrencies(): Promise<string[]> {
+    const body = await this.call('GET', '/currencies', undefined, currenciesSchema, { retry: true });
+    return codesOf(body.currencies, ['currencyCode', 'code', 'id']);
+  }
+
+  /** Settlement asset ids (`GET /assets`). */
+  async settlementAssets(): Promise<string[]> {
+    return codesOf((await this.call('GET', '/assets', undefined, assetsSchema, { retry: true })).assets, ['id', 'assetCode']);
+  }
+
+  /** Checkout language codes (`GET /languages`). */
+  async checkoutLanguages(): Promise<string[]> {
+    return codesOf((await this.call('GET', '/languages', undefined, languagesSchema, { retry: true })).languages, ['languageCode', 'code', 'id']);
+  }
+
   async authTest(): Promise<void> {
     await this.call('GET', '/auth-test', undefined, z.unknown(), { retry: true });
   }
@@ -79,6 +104,9 @@ export class WhalestackClient {
       try {
         return await this.once(method, path, payload, schema, options.query);
       } catch (error) {
+        // A refused signature may be a clock that drifted: learn the processor's time (as its PHP SDK
+        // does) and try once more; only then is it really the credentials.
+        if (error instanceof ProcessorError && error.kind === 'auth_failed' && attempt === 1 && (await this.correctClock())) continue;
         const retriable = error instanceof ProcessorError && error.kind === 'unavailable';
         if (!retriable || attempt >= attempts) throw error;
         await new Promise((r) => setTimeout(r, RETRY_DELAYS_MS[attempt - 1]));
@@ -86,9 +114,29 @@ export class WhalestackClient {
     }
   }
 
+  /** Fetches the processor's time (unsigned `GET /time`); true when our clock was off and is now corrected. */
+  private async correctClock(): Promise<boolean> {
+    try {
+      const res = await fetch(`${this.credentials.baseUrl.replace(/\/+$/, '')}/time`, {
+        headers: { [DIGEST_HEADERS.key]: this.credentials.apiKey },
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      const body = (await res.json()) as { time?: unknown; data?: { time?: unknown } };
+      const time = Number(body.time ?? body.data?.time);
+      if (!res.ok || !Number.isFinite(time) || time <= 0) return false;
+      const offset = time - Date.now() / 1000;
+      const previous = clockOffsets.get(this.credentials.baseUrl) ?? 0;
+      if (Math.abs(offset - previous) < MAX_DRIFT_S) return false;
+      clockOffsets.set(this.credentials.baseUrl, offset);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   private async once<T>(method: string, path: string, payload: unknown, schema: z.ZodType<T>, query?: Record<string, string>): Promise<T> {
     const body = payload === undefined ? '' : toProcessorJson(payload);
-    const timestamp = String(Math.floor(Date.now() / 1000));
+    const timestamp = String(Math.floor(Date.now() / 1000 + (clockOffsets.get(this.credentials.baseUrl) ?? 0)));
     const url = this.credentials.baseUrl.replace(/\/+$/, '') + path + (query ? `?${new URLSearchParams(query)}` : '');
     let response: Response;
     try {
@@ -127,6 +175,23 @@ export class WhalestackClient {
     }
     return parsed.data;
   }
+}
+
+/** Seconds the processor's clock is ahead of ours, per API base URL, learned from `GET /time`. */
+const clockOffsets = new Map<string, number>();
+const MAX_DRIFT_S = 30;
+
+const validatedChargeSchema = z.object({ total: z.union([z.number(), z.string().regex(/^\d+(\.\d+)?$/)]), decimals: z.number().int().nullish() }).passthrough();
+const listOf = z.array(z.union([z.string(), z.record(z.string(), z.unknown())]));
+const currenciesSchema = z.object({ currencies: listOf }).passthrough();
+const assetsSchema = z.object({ assets: listOf }).passthrough();
+const languagesSchema = z.object({ languages: listOf }).passthrough();
+
+/** The codes in a reference list, whether the processor lists plain strings or objects with one of `keys`. */
+function codesOf(items: Array<string | Record<string, unknown>>, keys: string[]): string[] {
+  return items
+    .map((item) => (typeof item === 'string' ? item : keys.map((k) => item[k]).find((v): v is string => typeof v === 'string')))
+    .filter((code): code is string => Boolean(code));
 }
 
 function parseJson(text: string): unknown {

@@ -55,22 +55,15 @@ export type HostedCheckoutBody = z.infer<typeof hostedCheckoutBodySchema>;
 export const hostedCheckoutResponseSchema = z.object({ id: z.string().min(1), url: z.string().url() });
 export const customerResponseSchema = z.object({ customerId: z.string().min(1) });
 
-/** States `GET /checkout` reports. */
-export const PROCESSOR_CHECKOUT_STATES = ['OPEN', 'COMPLETED', 'UNRESOLVED_UNDERPAID', 'UNDERPAID_ACCEPTED', 'REFUNDED', 'EXPIRED'] as const;
+/**
+ * `GET /checkout` — read tolerantly: the state is whatever word the processor uses (its vocabulary
+ * changed over the years; `vocabulary.ts` maps every known one), plus what arrived, if it says.
+ */
 export const checkoutStateResponseSchema = z.object({
-  checkout: z.object({ id: z.string(), state: z.enum(PROCESSOR_CHECKOUT_STATES) }).passthrough(),
+  checkout: z
+    .object({ id: z.string(), state: z.string().min(1).max(64), settlementAmountReceived: z.union([z.string(), z.number()]).nullish() })
+    .passthrough(),
 });
-export type ProcessorCheckoutState = (typeof PROCESSOR_CHECKOUT_STATES)[number];
 
 export const errorResponseSchema = z.object({ errors: z.array(z.string()) });
 
-export const WEBHOOK_EVENT_TYPES = ['CHECKOUT_COMPLETED', 'CHECKOUT_UNDERPAID', 'UNDERPAID_ACCEPTED', 'REFUND_COMPLETED'] as const;
-export const webhookPayloadSchema = z.object({
-  eventType: z.enum(WEBHOOK_EVENT_TYPES),
-  timestamp: z.string().optional(),
-  data: z.object({
-    checkout: z.object({ id: z.string().min(1) }).passthrough().optional(),
-    refund: z.object({ id: z.string().min(1), context: z.string(), checkoutId: z.string().min(1) }).passthrough().optional(),
-  }),
-});
-export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;
