@@ -4,9 +4,10 @@
  * repeating the rules.
  */
 import { writeFileSync } from 'node:fs';
+import { CUSTOMER_FIELD_MAX_LENGTH } from '../bridge/src/contract/customer';
 import { CUSTOMER_FIELDS, LEVEL_FIELDS, LEVELS } from '../bridge/src/contract/levels';
 
 writeFileSync(
   'plugin/build/contract.json',
-  JSON.stringify({ levels: LEVELS, customerFields: CUSTOMER_FIELDS, levelFields: LEVEL_FIELDS }, null, 2) + '\n',
+  JSON.stringify({ levels: LEVELS, customerFields: CUSTOMER_FIELDS, levelFields: LEVEL_FIELDS, fieldMaxLength: CUSTOMER_FIELD_MAX_LENGTH }, null, 2) + '\n',
 );

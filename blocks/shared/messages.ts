@@ -21,6 +21,7 @@ export function fieldMessage( code: FieldCode | string ): string {
 		invalid_characters: __( 'This contains characters that cannot be saved (such as invisible control characters). Please retype it.', 'crypto-customer-bridge' ),
 		too_precise: __( 'This amount has more decimal places than the currency allows.', 'crypto-customer-bridge' ),
 		not_positive: __( 'The total must be more than zero.', 'crypto-customer-bridge' ),
+		unsupported_currency: __( 'Crypto payments are not available in this currency.', 'crypto-customer-bridge' ),
 	};
 	return messages[ code as FieldCode ] ?? messages.invalid;
 }

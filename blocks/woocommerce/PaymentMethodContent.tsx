@@ -10,6 +10,7 @@ export interface PaymentMethodSettings {
 	level: Level;
 	/** True where WooCommerce cannot collect the tax id itself (before its Additional Checkout Fields API). */
 	collectTaxId?: boolean;
+	taxIdMaxLength?: number;
 }
 
 /** What WooCommerce's block checkout passes a payment method's content (the parts used here). */
@@ -50,7 +51,7 @@ export default function PaymentMethodContent( { settings, eventRegistration, emi
 			{ settings.collectTaxId && (
 				<p>
 					<label htmlFor="ccb-tax-id">{ __( 'Tax ID (VAT number), if you have one', 'crypto-customer-bridge' ) }</label>
-					<input id="ccb-tax-id" type="text" maxLength={ 50 } autoComplete="off" value={ taxId } onChange={ ( e ) => setTaxId( e.target.value ) } />
+					<input id="ccb-tax-id" type="text" maxLength={ settings.taxIdMaxLength } autoComplete="off" value={ taxId } onChange={ ( e ) => setTaxId( e.target.value ) } />
 				</p>
 			) }
 		</div>

@@ -4,17 +4,19 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { createLogger } from './logger';
 import { createApp } from './app';
-import type { Config } from './config';
+import { ConfigError, type Config } from './config';
 import type { BridgeContext } from './context';
+import { assertReachableByProcessor } from './domain/shops/publicUrl';
 import { Jobs } from './jobs';
+import { createLogger } from './logger';
 import { SANDBOX_MIGRATIONS } from './processors/sandbox/migrations';
 import { SecretBox } from './security/secretBox';
 import { openPglite, openPostgres, type Db } from './store/db';
 import { migrate } from './store/migrate';
 import { lockDataDir } from './store/pgliteLock';
 import { BRIDGE_MIGRATIONS } from './store/migrations';
+import { listShops } from './store/shops';
 
 export interface RunningBridge {
   ctx: BridgeContext;
@@ -82,6 +84,15 @@ export async function startBridge(config: Config, options: { log?: Logger; db?: 
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
   internalUrl = `http://${host}:${port}`;
   publicUrl = (config.PUBLIC_URL ?? internalUrl).replace(/\/+$/, '');
+  if ((await listShops(db)).some((shop) => shop.processor_kind === 'whalestack')) {
+    try {
+      assertReachableByProcessor(publicUrl, config.WHALESTACK_API_URL);
+    } catch (error) {
+      server.close();
+      if (!options.db) await db.close();
+      throw new ConfigError((error as Error).message);
+    }
+  }
   if (options.jobs !== false) jobs.start();
 
   let stopping: Promise<void> | undefined;

@@ -1,6 +1,7 @@
 import type { BridgeContext } from './context';
 import { reconcileOpenCheckouts } from './domain/checkouts/reconcile';
 import { EventSender } from './domain/events/sender';
+import { refreshStaleReferences } from './domain/shops/processorReference';
 import { SIGNATURE_WINDOW_SECONDS } from './security/requestSigning';
 import { forgetOldNonces } from './store/nonces';
 
@@ -17,6 +18,7 @@ export class Jobs {
     this.sender.start();
     this.every(this.ctx.config.RECONCILE_INTERVAL_MS, () => reconcileOpenCheckouts(this.ctx));
     this.every(60_000, () => forgetOldNonces(this.ctx.db, SIGNATURE_WINDOW_SECONDS * 2));
+    this.every(3_600_000, () => refreshStaleReferences(this.ctx));
   }
 
   async stop(): Promise<void> {

@@ -52,4 +52,13 @@ final class Contract {
 	public static function customer_fields(): array {
 		return (array) ( self::data()['customerFields'] ?? array() );
 	}
+
+	/**
+	 * The longest value a customer field may hold (the processor's own form limits).
+	 *
+	 * @param string $field Contract field name, e.g. taxId.
+	 */
+	public static function max_length( string $field ): int {
+		return (int) ( self::data()['fieldMaxLength'][ $field ] ?? 0 );
+	}
 }

@@ -7,19 +7,39 @@ import { hasUnstorableCharacters, missingOr } from './messages';
 const storable = z.refine<string>((v) => !hasUnstorableCharacters(v), { error: 'invalid_characters' });
 const text = (max: number) => z.string({ error: missingOr('invalid') }).check(z.trim(), z.maxLength(max, { error: 'too_long' }), storable);
 
-/** One schema per customer field; each normalises (trims, upper-cases codes) before it checks. */
+/**
+ * One schema per customer field; each normalises (trims, upper-cases codes) before it checks. The
+ * lengths are the processor's own checkout form's (its WordPress plugin's `maxlength`s; a phone of at
+ * most 16 characters, as its Magento extension enforces), so a shopper gets a field message here
+ * rather than a refusal from the processor after submitting.
+ */
+export const CUSTOMER_FIELD_MAX_LENGTH = {
+  firstName: 32,
+  lastName: 32,
+  email: 64,
+  company: 64,
+  taxId: 32,
+  addressLine1: 32,
+  addressLine2: 32,
+  postalCode: 12,
+  city: 64,
+  countryCode: 2,
+  phone: 16,
+} as const satisfies Record<CustomerField, number>;
+
+const L = CUSTOMER_FIELD_MAX_LENGTH;
 export const customerFieldSchemas = {
-  firstName: text(100),
-  lastName: text(100),
-  email: z.pipe(text(254), z.email({ error: 'invalid_email' })),
-  company: text(200),
-  taxId: text(50),
-  addressLine1: text(200),
-  addressLine2: text(200),
-  postalCode: text(20),
-  city: text(100),
+  firstName: text(L.firstName),
+  lastName: text(L.lastName),
+  email: z.pipe(text(L.email), z.email({ error: 'invalid_email' })),
+  company: text(L.company),
+  taxId: text(L.taxId),
+  addressLine1: text(L.addressLine1),
+  addressLine2: text(L.addressLine2),
+  postalCode: text(L.postalCode),
+  city: text(L.city),
   countryCode: z.string({ error: missingOr('invalid_country') }).check(z.trim(), z.toUpperCase(), z.refine(isCountryCode, { error: 'invalid_country' })),
-  phone: text(32).check(z.regex(/^\+?[0-9][0-9 ().\/-]{3,}$/, { error: 'invalid_phone' })),
+  phone: text(L.phone).check(z.regex(/^\+?[0-9][0-9 ().\/-]{3,}$/, { error: 'invalid_phone' })),
 } satisfies Record<CustomerField, z.ZodMiniType<string, string>>;
 
 /** Empty strings from forms mean "not given": optional fields must not fail on them. */

@@ -20,6 +20,7 @@ export const FIELD_MESSAGES = {
   invalid_characters: 'This contains characters that cannot be saved (such as invisible control characters). Please retype it.',
   too_precise: 'This amount has more decimal places than the currency allows.',
   not_positive: 'The total must be more than zero.',
+  unsupported_currency: 'Crypto payments are not available in this currency.',
 } as const;
 
 export type FieldCode = keyof typeof FIELD_MESSAGES;

@@ -192,4 +192,12 @@ export const BRIDGE_MIGRATIONS: readonly Migration[] = [
       alter table checkouts add column next_poll_at timestamptz
     `,
   },
+  {
+    // What the processor bills in, per shop (fetched from GET /currencies, refreshed daily).
+    id: '007_shop_billing_currencies',
+    sql: `
+      alter table shops add column billing_currencies text[];
+      alter table shops add column reference_checked_at timestamptz
+    `,
+  },
 ];

@@ -19,6 +19,9 @@ export interface ShopRow {
   processor_api_secret_enc: string;
   settlement_asset: string | null;
   checkout_language: string;
+  /** The processor's billing currencies, as last fetched (`GET /currencies`); null until known. */
+  billing_currencies: string[] | null;
+  reference_checked_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -27,7 +30,10 @@ export function thresholdOf(shop: ShopRow): Threshold | null {
   return shop.threshold_amount && shop.threshold_currency ? { amount: shop.threshold_amount, currency: shop.threshold_currency } : null;
 }
 
-export async function insertShop(db: Queryable, shop: Omit<ShopRow, 'created_at' | 'updated_at' | 'previous_secret_enc' | 'previous_secret_expires_at'>): Promise<void> {
+export async function insertShop(
+  db: Queryable,
+  shop: Omit<ShopRow, 'created_at' | 'updated_at' | 'previous_secret_enc' | 'previous_secret_expires_at' | 'billing_currencies' | 'reference_checked_at'>,
+): Promise<void> {
   await db.query(
     `insert into shops (id, name, key_id, secret_enc, event_url, collection_level, threshold_amount, threshold_currency,
        processor_kind, processor_api_key, processor_api_secret_enc, settlement_asset, checkout_language)
@@ -68,4 +74,15 @@ export async function rotateShopSecret(db: Queryable, id: string, secretEnc: str
        secret_enc = $2, updated_at = now() where id = $1`,
     [id, secretEnc, graceSeconds],
   );
+}
+
+/** Keeps what the processor said it bills in. */
+export async function setBillingCurrencies(db: Queryable, id: string, currencies: string[]): Promise<ShopRow | null> {
+  const rows = await db.query<ShopRow>('update shops set billing_currencies = $2::text[], reference_checked_at = now() where id = $1 returning *', [id, currencies]);
+  return rows[0] ?? null;
+}
+
+/** Shops whose processor reference lists were not fetched for `maxAgeSeconds`. */
+export async function shopsWithStaleReference(db: Queryable, maxAgeSeconds: number): Promise<ShopRow[]> {
+  return db.query<ShopRow>('select * from shops where reference_checked_at is null or reference_checked_at < now() - make_interval(secs => $1) order by reference_checked_at nulls first limit 20', [maxAgeSeconds]);
 }

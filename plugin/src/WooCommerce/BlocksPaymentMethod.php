@@ -63,6 +63,7 @@ final class BlocksPaymentMethod extends AbstractPaymentMethodType {
 			'description' => $this->settings['description'] ?? '',
 			'level'       => ( new Settings() )->level(),
 			'collectTaxId' => TaxIdField::collected_by_payment_method(),
+			'taxIdMaxLength' => \CryptoCustomerBridge\Contract::max_length( 'taxId' ),
 			'supports'    => array( 'products' ),
 		);
 	}

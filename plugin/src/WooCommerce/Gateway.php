@@ -78,9 +78,10 @@ class Gateway extends \WC_Payment_Gateway {
 		}
 		if ( TaxIdField::collected_by_payment_method() ) {
 			printf(
-				'<p class="form-row form-row-wide"><label for="%1$s">%2$s</label><input type="text" class="input-text" id="%1$s" name="%1$s" autocomplete="off" maxlength="50" /></p>',
+				'<p class="form-row form-row-wide"><label for="%1$s">%2$s</label><input type="text" class="input-text" id="%1$s" name="%1$s" autocomplete="off" maxlength="%3$d" /></p>',
 				esc_attr( TaxIdField::INPUT ),
-				esc_html__( 'Tax ID (VAT number), if you have one', 'crypto-customer-bridge' )
+				esc_html__( 'Tax ID (VAT number), if you have one', 'crypto-customer-bridge' ),
+				(int) \CryptoCustomerBridge\Contract::max_length( 'taxId' )
 			);
 		}
 	}

@@ -40,7 +40,7 @@ final class TaxIdField {
 	public static function store( \WC_Order $order, $value ): void {
 		$value = sanitize_text_field( (string) $value );
 		if ( '' !== $value ) {
-			$order->update_meta_data( self::META, substr( $value, 0, 50 ) );
+			$order->update_meta_data( self::META, mb_substr( $value, 0, \CryptoCustomerBridge\Contract::max_length( 'taxId' ) ) );
 		}
 	}
 

@@ -151,3 +151,42 @@ it('a checkout the processor cannot answer for backs off on its own and never bl
     await own.close();
   }
 });
+
+describe('what the processor offers', () => {
+  it('a checkout in a currency the processor does not bill in is refused with a field message, before any processor call', async () => {
+    const shop = await shopPlaying('current');
+    const described = (await shop.api('GET', '/v1/shop')).body.shop.processor;
+    expect(described.billingCurrencies).toEqual(expect.arrayContaining(['EUR', 'USD', 'BTC']));
+    expect(described.billingCurrencies).not.toContain('RON');
+    const before = (await t.bridge.ctx.db.query<{ n: string }>('select count(*)::text as n from sandbox_customers'))[0]!.n;
+    const res = await shop.api('POST', '/v1/checkouts', checkoutRequest({ currency: 'RON' }), idem());
+    expect([res.status, res.body.error.fields.currency.code]).toEqual([400, 'unsupported_currency']);
+    expect((await t.bridge.ctx.db.query<{ n: string }>('select count(*)::text as n from sandbox_customers'))[0]!.n).toBe(before);
+  });
+
+  it('a settlement asset or checkout language the processor does not offer is refused when the shop is created', async () => {
+    await expect(t.addShop({ settlementAsset: 'DOGE:NOWHERE' })).rejects.toThrow(/no settlement asset "DOGE:NOWHERE"/);
+    await expect(t.addShop({ checkoutLanguage: 'xx' })).rejects.toThrow(/no checkout language "xx"/);
+    await expect(t.addShop({ settlementAsset: 'ORIGIN', checkoutLanguage: 'de' })).resolves.toBeTruthy();
+  });
+});
+
+describe('a live shop needs a PUBLIC_URL the processor can reach', () => {
+  it('is refused at creation, and the bridge refuses to start with one, saying why', async () => {
+    const { assertReachableByProcessor } = await import('../../../bridge/src/domain/shops/publicUrl');
+    const live = 'https://www.whalestack.com/api/v1';
+    for (const local of ['http://127.0.0.1:8787', 'http://localhost:8787', 'http://10.0.0.5', 'http://192.168.1.20:8080', 'http://[::1]:8787', 'http://bridge.local']) {
+      expect(() => assertReachableByProcessor(local, live)).toThrow(/PUBLIC_URL is .* which the live processor cannot reach/);
+    }
+    expect(() => assertReachableByProcessor('https://bridge.example.com', live)).not.toThrow();
+    expect(() => assertReachableByProcessor('http://127.0.0.1:8787', 'http://127.0.0.1:9000/api/v1')).not.toThrow();
+
+    const own = await startTestBridge({ WHALESTACK_API_URL: live, PUBLIC_URL: 'https://bridge.example.com' });
+    try {
+      await own.addShop({ processor: { kind: 'whalestack', apiKey: 'abcdefabcdef', apiSecret: 'x'.repeat(29) } }).catch(() => undefined);
+      await expect(own.restart({ PUBLIC_URL: 'http://127.0.0.1:8787' })).rejects.toThrow(/cannot reach/);
+    } finally {
+      await own.close().catch(() => undefined);
+    }
+  });
+});

@@ -152,3 +152,19 @@ describe('checkout request', () => {
     expect(fieldErrorsFrom(result.error!).expectedTotal?.code).toBe('invalid_amount');
   });
 });
+
+describe('the processor\'s own field limits', () => {
+  it.each([
+    ['phone', '+49 30 123456789', '+49 301 2345 6789'],
+    ['addressLine1', 'x'.repeat(32), 'x'.repeat(33)],
+    ['postalCode', '123456789012', '1234567890123'],
+    ['firstName', 'Ł'.repeat(32), 'Ł'.repeat(33)],
+  ])('%s: at the limit is fine, beyond it a field message', (field, fits, tooLong) => {
+    const schema = customerSchemaFor('compliant');
+    const base = { firstName: 'A', lastName: 'B', email: 'a@example.com', addressLine1: 'Street 1', postalCode: '10115', city: 'Berlin', countryCode: 'DE' };
+    expect(schema.safeParse({ ...base, [field]: fits }).success).toBe(true);
+    const failed = schema.safeParse({ ...base, [field]: tooLong });
+    expect(failed.success).toBe(false);
+    expect(fieldErrorsFrom(failed.error!)[field]!.code).toBe(field === 'phone' ? 'too_long' : 'too_long');
+  });
+});

@@ -5,6 +5,7 @@ import {
   customerSchemaFor,
   effectiveLevel,
   fieldErrorsFrom,
+  FIELD_MESSAGES,
   sameAmount,
   strictestLevel,
   type Checkout,
@@ -43,6 +44,12 @@ export function validateCheckoutRequest(shop: ShopRow, input: unknown): ValidChe
     throw new AppError('validation_failed', 'Some fields are missing or not valid.', { fields: fieldErrorsFrom(parsed.error) });
   }
   const request = parsed.data;
+  if (shop.billing_currencies && !shop.billing_currencies.includes(request.currency)) {
+    throw new AppError('validation_failed', `The payment processor does not bill in ${request.currency}.`, {
+      fields: { currency: { code: 'unsupported_currency', message: FIELD_MESSAGES.unsupported_currency } },
+      details: { billingCurrencies: shop.billing_currencies },
+    });
+  }
   const totals = computeTotals(request);
   if (!sameAmount(totals.total, request.expectedTotal)) {
     throw new AppError('totals_mismatch', `The items add up to ${totals.total} ${request.currency}, not the expected ${request.expectedTotal}.`, {

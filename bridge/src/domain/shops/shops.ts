@@ -3,6 +3,8 @@ import type { Level, Threshold } from '../../contract';
 import type { BridgeContext } from '../../context';
 import { registerSandboxAccount } from '../../processors/sandbox/accounts';
 import { findShopById, insertShop, rotateShopSecret, type ProcessorKind, type ShopRow } from '../../store/shops';
+import { checkSettlementOptions, refreshBillingCurrencies } from './processorReference';
+import { assertReachableByProcessor } from './publicUrl';
 
 export interface NewShopOptions {
   name: string;
@@ -41,9 +43,12 @@ export async function createShop(ctx: BridgeContext, options: NewShopOptions): P
   if (processor.kind === 'whalestack' && (processor.apiKey.length !== 12 || processor.apiSecret.length !== 29)) {
     throw new Error('Whalestack API keys are 12 characters and secrets 29: check the values copied from the API settings.');
   }
+  if (processor.kind === 'whalestack') assertReachableByProcessor(ctx.publicUrl(), ctx.config.WHALESTACK_API_URL);
   const keyId = newKeyId();
   const secret = newSecret();
   const id = randomUUID();
+  const candidate = { processor_kind: processor.kind, processor_api_key: processor.apiKey, processor_api_secret_enc: ctx.secrets.seal(processor.apiSecret) };
+  await checkSettlementOptions(ctx, candidate, options);
   await insertShop(ctx.db, {
     id,
     name: options.name,
@@ -55,11 +60,11 @@ export async function createShop(ctx: BridgeContext, options: NewShopOptions): P
     threshold_currency: options.threshold?.currency ?? null,
     processor_kind: processor.kind,
     processor_api_key: processor.apiKey,
-    processor_api_secret_enc: ctx.secrets.seal(processor.apiSecret),
+    processor_api_secret_enc: candidate.processor_api_secret_enc,
     settlement_asset: options.settlementAsset ?? null,
     checkout_language: options.checkoutLanguage ?? 'auto',
   });
-  const shop = (await findShopById(ctx.db, id))!;
+  const shop = await refreshBillingCurrencies(ctx, (await findShopById(ctx.db, id))!);
   return { shop, keyId, secret, connectionString: connectionString(ctx.publicUrl(), keyId, secret) };
 }
 

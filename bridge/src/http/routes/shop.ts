@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { levelSchema, thresholdSchema } from '../../contract';
 import { processorFor, type BridgeContext } from '../../context';
 import { ProcessorError } from '../../processors/whalestack/client';
+import { refreshBillingCurrencies } from '../../domain/shops/processorReference';
 import { thresholdOf, updateShop, type ShopRow } from '../../store/shops';
 import { parseInput } from '../query';
 import { shopOf } from '../shopAuth';
@@ -29,6 +30,8 @@ function describe(shop: ShopRow) {
       sandbox: shop.processor_kind === 'sandbox',
       settlementAsset: shop.settlement_asset,
       checkoutLanguage: shop.checkout_language,
+      /** What the processor bills in (null until it has been asked): the shop offers crypto payments only in these. */
+      billingCurrencies: shop.billing_currencies,
     },
   };
 }
@@ -38,10 +41,11 @@ export function shopRoutes(ctx: BridgeContext): express.Router {
 
   /** "Test connection": the signature got us here; now ask the processor whether the credentials work. */
   router.get('/', async (_req, res) => {
-    const shop = shopOf(res);
+    let shop = shopOf(res);
     let check: { ok: boolean; message: string };
     try {
       await processorFor(ctx, shop).authTest();
+      shop = await refreshBillingCurrencies(ctx, shop);
       check = { ok: true, message: shop.processor_kind === 'sandbox' ? 'Connected to the embedded sandbox processor (test payments only).' : 'Connected to Whalestack.' };
     } catch (error) {
       check = { ok: false, message: error instanceof ProcessorError ? error.message : 'The processor check failed.' };
