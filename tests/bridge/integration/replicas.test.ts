@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { registerSandboxAccount } from '../../../bridge/src/processors/sandbox/accounts';
 import { usingPostgres } from '../support/database';
+import { startFaultProxy } from '../support/faultProxy';
 import { alice, checkoutRequest, idem } from '../support/fixtures';
 import { eventually, startTestBridge, type TestBridge, type TestShop } from '../support/harness';
 import { signedClient } from '../support/signedClient';
@@ -22,6 +23,7 @@ interface Replica {
 let t: TestBridge;
 let shop: TestShop;
 let hanging: Server & { calls: number };
+let proxy: Awaited<ReturnType<typeof startFaultProxy>>;
 const replicas: Replica[] = [];
 
 async function freePort(): Promise<number> {
@@ -51,7 +53,10 @@ onPostgres('several bridge processes on one PostgreSQL', () => {
   let pool: Replica[];
 
   beforeAll(async () => {
-    t = await startTestBridge();
+    // The first process reaches "the processor" (the sandbox) through a local proxy, like the others.
+    proxy = await startFaultProxy();
+    t = await startTestBridge({ WHALESTACK_API_URL: proxy.url });
+    proxy.setTarget(`${t.url}/sandbox/api/v1`);
     // A live-processor shop: each process is told where "the processor" is, so one can be made to hang.
     const account = await registerSandboxAccount(t.bridge.ctx.db);
     shop = await t.addShop({ processor: { kind: 'whalestack', ...account } });
@@ -71,6 +76,7 @@ onPostgres('several bridge processes on one PostgreSQL', () => {
     hanging?.closeAllConnections();
     await new Promise((r) => hanging?.close(r));
     await t?.close();
+    await proxy?.close();
   });
 
   const count = async (sql: string, params: unknown[]) => Number((await t.bridge.ctx.db.query<{ n: string }>(sql, params))[0]!.n);
@@ -131,5 +137,3 @@ onPostgres('several bridge processes on one PostgreSQL', () => {
     expect(again.headers.get('idempotent-replayed')).toBe('true');
   });
 });
-
-if (!usingPostgres) it.skip('runs on PostgreSQL only: PGlite is one process by design', () => undefined);
