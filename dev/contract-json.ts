@@ -4,10 +4,11 @@
  * repeating the rules.
  */
 import { writeFileSync } from 'node:fs';
+import { CHECKOUT_STATUSES } from '../bridge/src/contract/checkout';
 import { CUSTOMER_FIELD_MAX_LENGTH } from '../bridge/src/contract/customer';
 import { CUSTOMER_FIELDS, LEVEL_FIELDS, LEVELS } from '../bridge/src/contract/levels';
 
 writeFileSync(
   'plugin/build/contract.json',
-  JSON.stringify({ levels: LEVELS, customerFields: CUSTOMER_FIELDS, levelFields: LEVEL_FIELDS, fieldMaxLength: CUSTOMER_FIELD_MAX_LENGTH }, null, 2) + '\n',
+  JSON.stringify({ levels: LEVELS, customerFields: CUSTOMER_FIELDS, levelFields: LEVEL_FIELDS, fieldMaxLength: CUSTOMER_FIELD_MAX_LENGTH, checkoutStatuses: CHECKOUT_STATUSES }, null, 2) + '\n',
 );

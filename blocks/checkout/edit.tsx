@@ -72,13 +72,24 @@ export default function Edit( { clientId, attributes, setAttributes }: EditProps
 		<>
 			<InspectorControls>
 				<PanelBody title={ __( 'Payment', 'crypto-customer-bridge' ) }>
-					<TextControl
-						__nextHasNoMarginBottom
-						label={ __( 'Currency', 'crypto-customer-bridge' ) }
-						help={ __( 'ISO code such as EUR or USD, or a digital asset such as BTC.', 'crypto-customer-bridge' ) }
-						value={ currency }
-						onChange={ ( value: string ) => setAttributes( { currency: value.toUpperCase(), total: blockTotal( items, value ) } ) }
-					/>
+					{ site.billingCurrencies ? (
+						<SelectControl
+							__nextHasNoMarginBottom
+							label={ __( 'Currency', 'crypto-customer-bridge' ) }
+							help={ __( 'The currencies the payment processor bills in.', 'crypto-customer-bridge' ) }
+							value={ currency }
+							options={ [ ...( site.billingCurrencies.includes( currency ) ? [] : [ { value: currency, label: currency, disabled: true } ] ), ...site.billingCurrencies.map( ( c ) => ( { value: c, label: c } ) ) ] }
+							onChange={ ( value: string ) => setAttributes( { currency: value, total: blockTotal( items, value ) } ) }
+						/>
+					) : (
+						<TextControl
+							__nextHasNoMarginBottom
+							label={ __( 'Currency', 'crypto-customer-bridge' ) }
+							help={ __( 'ISO code such as EUR or USD, or a digital asset such as BTC.', 'crypto-customer-bridge' ) }
+							value={ currency }
+							onChange={ ( value: string ) => setAttributes( { currency: value.toUpperCase(), total: blockTotal( items, value ) } ) }
+						/>
+					) }
 					{ items.map( ( item, index ) => (
 						<fieldset key={ index } className="ccb-editor__item">
 							<legend>{ sprintf( /* translators: %d: item number */ __( 'Item %d', 'crypto-customer-bridge' ), index + 1 ) }</legend>

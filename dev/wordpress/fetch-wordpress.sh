@@ -1,10 +1,21 @@
 #!/usr/bin/env bash
-# Fetches WordPress 6.8 and its core translations (Debian 13 "trixie" packages) into $1 without installing anything from trixie:
-# a private APT configuration reads trixie's package lists; the .debs are only downloaded and unpacked.
+# Fetches WordPress and its core translations from Debian packages into $1 without installing anything:
+# a private APT configuration reads the package lists of suite $2; the .debs are only downloaded and unpacked.
+#   fetch-wordpress.sh DEST          WordPress 6.8 (Debian 13 "trixie", the default)
+#   fetch-wordpress.sh DEST sid      WordPress 7.1 (Debian "sid"/unstable)
 # Debian 12's own wordpress package (6.1) is too old for the block editor's react-jsx-runtime.
 set -euo pipefail
-dest=$(realpath -m "${1:?usage: fetch-wordpress.sh DEST}")
+dest=$(realpath -m "${1:?usage: fetch-wordpress.sh DEST [trixie|sid]}")
+suite=${2:-trixie}
 [ -f "$dest/wp-includes/version.php" ] && exit 0
+
+packages=(wordpress wordpress-l10n wordpress-theme-twentytwentyfive libjs-lodash libjs-underscore libjs-cropper php-getid3)
+case "$suite" in
+  trixie) ;;
+  # sid's package links jQuery UI and PHPMailer from their own packages instead of bundling them.
+  sid | unstable) packages+=(libjs-jquery-ui libphp-phpmailer) ;;
+  *) echo "fetch-wordpress.sh: unknown suite '$suite' (trixie or sid)" >&2; exit 2 ;;
+esac
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -14,7 +25,7 @@ mkdir -p "$work/lists/partial" "$work/cache/archives/partial" "$work/debs" "$wor
 uri=$(grep -h -m1 '^URIs:' /etc/apt/sources.list.d/debian.sources 2>/dev/null | awk '{print $2}')
 uri=${uri:-http://deb.debian.org/debian}
 cat > "$work/sources.list" <<LIST
-deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $uri trixie main
+deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $uri $suite main
 LIST
 cat > "$work/apt.conf" <<CONF
 Dir::Etc::SourceList "$work/sources.list";
@@ -27,14 +38,20 @@ CONF
 export APT_CONFIG="$work/apt.conf"
 apt-get update -qq -o APT::Sandbox::User=root
 cd "$work/debs"
-apt-get download -qq -o APT::Sandbox::User=root wordpress wordpress-l10n wordpress-theme-twentytwentyfive libjs-lodash libjs-underscore libjs-cropper php-getid3
+apt-get download -qq -o APT::Sandbox::User=root "${packages[@]}"
 for deb in *.deb; do dpkg-deb -x "$deb" "$work/root"; done
 
-mkdir -p "$dest"
 # Debian points some files at /etc (wp-config, .htaccess): drop those links, resolve the rest
 # (to the unpacked lodash, getID3, theme, core translations: WordPress accepts a site language only
-# when core has it) into a plain tree.
-find "$work/root" -xtype l -delete
+# when core has it) into a plain tree. Any other broken link means a package is missing above.
 rm -f "$work/root/usr/share/wordpress/wp-config.php"
+broken=$(find "$work/root/usr/share/wordpress" -xtype l -not -lname '/etc/*' || true)
+if [ -n "$broken" ]; then
+  echo "fetch-wordpress.sh: links to files no downloaded package holds:" >&2
+  echo "$broken" >&2
+  exit 1
+fi
+find "$work/root" -xtype l -delete
+mkdir -p "$dest"
 cp -rL "$work/root/usr/share/wordpress/." "$dest/"
 grep -o "wp_version = '[^']*'" "$dest/wp-includes/version.php"

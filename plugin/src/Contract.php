@@ -61,4 +61,13 @@ final class Contract {
 	public static function max_length( string $field ): int {
 		return (int) ( self::data()['fieldMaxLength'][ $field ] ?? 0 );
 	}
+
+	/**
+	 * Every status a checkout can have.
+	 *
+	 * @return string[]
+	 */
+	public static function checkout_statuses(): array {
+		return (array) ( self::data()['checkoutStatuses'] ?? array() );
+	}
 }

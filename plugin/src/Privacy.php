@@ -87,12 +87,13 @@ final class Privacy {
 	 *
 	 * @param string $email Email.
 	 * @param int    $page  Page (one is enough: one customer per email).
-	 * @return array{data: array, done: bool}
+	 * @return array{data: array, done: bool}|\WP_Error
 	 */
-	public function export( string $email, int $page = 1 ): array {
+	public function export( string $email, int $page = 1 ) {
 		$customer = $this->find( $email );
 		if ( is_wp_error( $customer ) ) {
-			return array( 'data' => array(), 'done' => false );
+			// An error, not "not done yet": WordPress would otherwise ask again and again while the bridge is down.
+			return new \WP_Error( 'ccb_bridge_unreachable', __( 'The crypto payment service could not be reached, so its data is missing from this export. Try again later.', 'crypto-customer-bridge' ) );
 		}
 		if ( ! $customer ) {
 			return array( 'data' => array(), 'done' => true );
@@ -133,7 +134,8 @@ final class Privacy {
 				'item_id'     => 'payment-' . $checkout['id'],
 				'data'        => array(
 					array( 'name' => __( 'Amount', 'crypto-customer-bridge' ), 'value' => $checkout['total'] . ' ' . $checkout['currency'] ),
-					array( 'name' => __( 'Status', 'crypto-customer-bridge' ), 'value' => $checkout['status'] ),
+					array( 'name' => __( 'Amount received', 'crypto-customer-bridge' ), 'value' => isset( $checkout['amountReceived'] ) ? $checkout['amountReceived'] . ' ' . $checkout['currency'] : '—' ),
+					array( 'name' => __( 'Status', 'crypto-customer-bridge' ), 'value' => PaymentStatus::label( (string) $checkout['status'] ) ),
 					array( 'name' => __( 'Date', 'crypto-customer-bridge' ), 'value' => $checkout['createdAt'] ),
 				),
 			);
@@ -146,21 +148,38 @@ final class Privacy {
 	 *
 	 * @param string $email Email.
 	 * @param int    $page  Page.
-	 * @return array{items_removed: bool, items_retained: bool, messages: string[], done: bool}
+	 * @return array{items_removed: bool, items_retained: bool, messages: string[], done: bool}|\WP_Error
 	 */
-	public function erase( string $email, int $page = 1 ): array {
+	public function erase( string $email, int $page = 1 ) {
 		$customer = $this->find( $email );
 		if ( is_wp_error( $customer ) ) {
-			return array( 'items_removed' => false, 'items_retained' => true, 'messages' => array( __( 'The payment service could not be reached; try again.', 'crypto-customer-bridge' ) ), 'done' => true );
+			return new \WP_Error( 'ccb_bridge_unreachable', __( 'The crypto payment service could not be reached, so nothing was erased there. Try again later.', 'crypto-customer-bridge' ) );
 		}
 		if ( ! $customer ) {
 			return array( 'items_removed' => false, 'items_retained' => false, 'messages' => array(), 'done' => true );
 		}
+		$detail = $this->settings->client()->request( 'GET', '/v1/customers/' . $customer['id'] );
 		$erased = $this->settings->client()->request( 'DELETE', '/v1/customers/' . $customer['id'] );
+		if ( is_wp_error( $erased ) ) {
+			// The bridge erases nothing unless the processor's copy is gone: say so, never "done".
+			return array(
+				'items_removed'  => false,
+				'items_retained' => true,
+				'messages'       => array(
+					sprintf(
+						/* translators: %s: the error from the payment service */
+						__( 'The customer could not be erased at the crypto payment processor, so nothing was erased: %s Try again later.', 'crypto-customer-bridge' ),
+						$erased->get_error_message()
+					),
+				),
+				'done'           => true,
+			);
+		}
+		$paid = is_array( $detail ) && ! empty( $detail['checkouts'] );
 		return array(
-			'items_removed'  => ! is_wp_error( $erased ),
-			'items_retained' => true,
-			'messages'       => array( __( 'Crypto payments were kept without personal data, for the shop\'s accounting.', 'crypto-customer-bridge' ) ),
+			'items_removed'  => true,
+			'items_retained' => $paid,
+			'messages'       => $paid ? array( __( 'Crypto payments were kept without personal data, for the shop\'s accounting (invoices must be kept for the legal retention period).', 'crypto-customer-bridge' ) ) : array(),
 			'done'           => true,
 		);
 	}

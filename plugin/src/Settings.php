@@ -23,6 +23,8 @@ final class Settings {
 	const CANCEL_PAGE = 'ccb_cancel_page';
 	const CONNECTION  = 'ccb_connection';
 	const SYNC_STATUS = 'ccb_sync_status';
+	/** What the processor bills in, as the bridge last reported it (null: not known yet). */
+	const BILLING_CURRENCIES = 'ccb_billing_currencies';
 
 	/**
 	 * Options to delete on uninstall.
@@ -30,7 +32,7 @@ final class Settings {
 	 * @return string[]
 	 */
 	public static function all_option_names(): array {
-		return array( self::LEVEL, self::THRESHOLD, self::SHOP_NAME, self::RETURN_PAGE, self::CANCEL_PAGE, self::CONNECTION, self::SYNC_STATUS );
+		return array( self::LEVEL, self::THRESHOLD, self::SHOP_NAME, self::RETURN_PAGE, self::CANCEL_PAGE, self::CONNECTION, self::SYNC_STATUS, self::BILLING_CURRENCIES );
 	}
 
 	/**
@@ -223,5 +225,37 @@ final class Settings {
 			return new \WP_Error( 'ccb_not_connected', __( 'Crypto payments are not set up yet: paste the bridge connection string in Settings → Crypto Customer Bridge.', 'crypto-customer-bridge' ), array( 'status' => 503 ) );
 		}
 		return new Bridge\Client( $connection );
+	}
+
+	/**
+	 * Keeps the billing currencies from the bridge's description of the shop, if it gives them.
+	 *
+	 * @param array<string, mixed> $shop The bridge's `shop` object.
+	 */
+	public function remember_billing_currencies( array $shop ): void {
+		$currencies = $shop['processor']['billingCurrencies'] ?? null;
+		if ( is_array( $currencies ) ) {
+			update_option( self::BILLING_CURRENCIES, array_values( array_map( 'strval', $currencies ) ), false );
+		}
+	}
+
+	/**
+	 * Whether crypto payments can be taken in this currency (true while the processor's list is unknown).
+	 *
+	 * @param string $currency ISO code.
+	 */
+	public function bills_in( string $currency ): bool {
+		$currencies = get_option( self::BILLING_CURRENCIES );
+		return ! is_array( $currencies ) || in_array( strtoupper( $currency ), $currencies, true );
+	}
+
+	/**
+	 * The processor's billing currencies, or null while unknown.
+	 *
+	 * @return string[]|null
+	 */
+	public function billing_currencies(): ?array {
+		$currencies = get_option( self::BILLING_CURRENCIES );
+		return is_array( $currencies ) ? $currencies : null;
 	}
 }

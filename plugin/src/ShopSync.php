@@ -61,6 +61,9 @@ final class ShopSync {
 				'eventUrl'  => rest_url( 'ccb/v1/events' ),
 			)
 		);
+		if ( is_array( $result ) && is_array( $result['shop'] ?? null ) ) {
+			$this->settings->remember_billing_currencies( $result['shop'] );
+		}
 		update_option(
 			Settings::SYNC_STATUS,
 			array(

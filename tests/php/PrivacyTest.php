@@ -50,6 +50,26 @@ final class PrivacyTest extends WordPressTestCase {
 		$this->assertNotNull( $after['customer']['erasedAt'] );
 		$this->assertArrayNotHasKey( 'firstName', $after['customer'] );
 		$this->assertFalse( call_user_func( $eraser, $email, 1 )['items_removed'], 'nothing left to erase' );
+		$this->assertFalse( $result['items_retained'], 'a customer without payments leaves nothing behind' );
+		$this->assertSame( array(), $result['messages'] );
+	}
+
+	public function test_while_the_bridge_is_unreachable_export_and_erase_fail_clearly_instead_of_looping_or_claiming_success(): void {
+		$connection = get_option( 'ccb_connection' );
+		$broken     = $connection;
+		$broken['url'] = 'http://127.0.0.1:9';
+		update_option( 'ccb_connection', $broken, false );
+		try {
+			$exporter = apply_filters( 'wp_privacy_personal_data_exporters', array() )['crypto-customer-bridge']['callback'];
+			$eraser   = apply_filters( 'wp_privacy_personal_data_erasers', array() )['crypto-customer-bridge']['callback'];
+			$export   = call_user_func( $exporter, 'someone@example.com', 1 );
+			$erase    = call_user_func( $eraser, 'someone@example.com', 1 );
+			$this->assertInstanceOf( WP_Error::class, $export, 'an error ends the export; "not done" would make WordPress ask forever' );
+			$this->assertInstanceOf( WP_Error::class, $erase );
+			$this->assertSame( 'ccb_bridge_unreachable', $erase->get_error_code() );
+		} finally {
+			update_option( 'ccb_connection', $connection, false );
+		}
 	}
 
 	/**

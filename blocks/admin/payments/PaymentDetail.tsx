@@ -27,6 +27,12 @@ export default function PaymentDetail( { id, version, onBack }: { id: string; ve
 				{ checkout.total } { checkout.currency } — { statusLabel( checkout.status ) }
 			</h2>
 			<dl className="ccb-payment__facts">
+				{ checkout.amountReceived !== null && (
+					<>
+						<dt>{ __( 'Amount received', 'crypto-customer-bridge' ) }</dt>
+						<dd>{ `${ checkout.amountReceived } ${ checkout.currency }` }</dd>
+					</>
+				) }
 				<dt>{ __( 'Order reference', 'crypto-customer-bridge' ) }</dt>
 				<dd>{ checkout.orderRef }</dd>
 				<dt>{ __( 'Processor checkout id', 'crypto-customer-bridge' ) }</dt>

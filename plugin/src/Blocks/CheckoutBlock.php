@@ -70,6 +70,7 @@ final class CheckoutBlock {
 					'siteLevel' => $this->settings->level(),
 					'threshold' => $this->settings->threshold(),
 					'settingsUrl' => admin_url( 'admin.php?page=crypto-customer-bridge' ),
+					'billingCurrencies' => $this->settings->billing_currencies(),
 				)
 			) . ';',
 			'before'

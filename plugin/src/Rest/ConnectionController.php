@@ -134,6 +134,9 @@ final class ConnectionController extends Controller {
 		if ( is_wp_error( $shop ) ) {
 			return $this->explain( $shop );
 		}
+		if ( is_array( $shop['shop'] ?? null ) ) {
+			$this->settings->remember_billing_currencies( $shop['shop'] );
+		}
 		return rest_ensure_response(
 			array(
 				'bridge'    => array(

@@ -41,7 +41,7 @@ final class PaymentsController extends Controller {
 				'args'                => array(
 					'status' => array(
 						'type' => 'string',
-						'enum' => array( '', 'open', 'underpaid', 'completed', 'underpaid_accepted', 'refunded', 'expired' ),
+						'enum' => array_merge( array( '' ), \CryptoCustomerBridge\Contract::checkout_statuses() ),
 					),
 					'cursor' => array(
 						'type'    => 'string',

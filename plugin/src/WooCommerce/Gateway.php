@@ -45,6 +45,13 @@ class Gateway extends \WC_Payment_Gateway {
 	}
 
 	/**
+	 * Offered only in a store currency the processor bills in: otherwise every payment would fail.
+	 */
+	public function is_available() {
+		return parent::is_available() && ( new Settings() )->bills_in( get_woocommerce_currency() );
+	}
+
+	/**
 	 * Gateway settings: only what WooCommerce shows the shopper; the rest lives in the plugin settings.
 	 */
 	public function init_form_fields() {

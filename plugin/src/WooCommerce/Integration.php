@@ -61,6 +61,7 @@ final class Integration {
 				add_action( 'ccb_event', array( self::class, 'on_event' ) );
 				Reconciliation::register();
 				OrderPanel::register();
+				CurrencyNotice::register();
 			}
 		);
 	}

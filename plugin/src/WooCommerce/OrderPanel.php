@@ -7,6 +7,7 @@
 
 namespace CryptoCustomerBridge\WooCommerce;
 
+use CryptoCustomerBridge\PaymentStatus;
 use CryptoCustomerBridge\Settings;
 
 defined( 'ABSPATH' ) || exit;
@@ -65,11 +66,16 @@ final class OrderPanel {
 		$row         = static function ( string $label, string $value ): string {
 			return '<dt>' . esc_html( $label ) . '</dt><dd>' . esc_html( $value ) . '</dd>';
 		};
-		$out .= $row( __( 'Status', 'crypto-customer-bridge' ), $checkout['status'] );
+		$out .= $row( __( 'Status', 'crypto-customer-bridge' ), PaymentStatus::label( (string) $checkout['status'] ) );
+		$out .= $row( __( 'Amount due', 'crypto-customer-bridge' ), $checkout['total'] . ' ' . $checkout['currency'] );
+		if ( isset( $checkout['amountReceived'] ) ) {
+			$out .= $row( __( 'Amount received', 'crypto-customer-bridge' ), $checkout['amountReceived'] . ' ' . $checkout['currency'] );
+		}
 		$out .= $row( __( 'Customer information level', 'crypto-customer-bridge' ), $checkout['level'] );
 		$out .= $row( __( 'Processor checkout', 'crypto-customer-bridge' ), $checkout['processorCheckoutId'] . ( 'sandbox' === $checkout['processor'] ? ' (' . __( 'sandbox', 'crypto-customer-bridge' ) . ')' : '' ) );
 		if ( is_array( $customer ) ) {
-			$c    = $customer['customer'];
+			// What this checkout was given (its billing details), over the customer record as it is now.
+			$c    = array_merge( (array) $customer['customer'], is_array( $detail['billing'] ?? null ) ? $detail['billing'] : array() );
 			$name = trim( ( $c['firstName'] ?? '' ) . ' ' . ( $c['lastName'] ?? '' ) );
 			$out .= $row( __( 'Customer', 'crypto-customer-bridge' ), '' !== $name ? $name : __( '(erased)', 'crypto-customer-bridge' ) );
 			$out .= $row( __( 'Email', 'crypto-customer-bridge' ), (string) ( $c['email'] ?? '' ) );
@@ -81,7 +87,7 @@ final class OrderPanel {
 		}
 		$out .= '</dl><h4>' . esc_html__( 'Status history', 'crypto-customer-bridge' ) . '</h4><ol>';
 		foreach ( (array) $detail['history'] as $change ) {
-			$out .= '<li>' . esc_html( $change['at'] . ' — ' . $change['status'] . ' (' . $change['source'] . ( $change['note'] ? ': ' . $change['note'] : '' ) . ')' ) . '</li>';
+			$out .= '<li>' . esc_html( $change['at'] . ' — ' . PaymentStatus::label( (string) $change['status'] ) . ' (' . $change['source'] . ( $change['note'] ? ': ' . $change['note'] : '' ) . ')' ) . '</li>';
 		}
 		$out .= '</ol><h4>' . esc_html__( 'Audit log', 'crypto-customer-bridge' ) . '</h4><ul>';
 		foreach ( is_array( $audit ) ? (array) $audit['entries'] : array() as $entry ) {

@@ -52,7 +52,17 @@ final class OrderStatus {
 				return self::money_to_review( $order, $checkout );
 			case 'underpaid':
 				if ( $waiting && 'on-hold' !== $current ) {
-					$order->update_status( 'on-hold', __( 'The crypto payment was less than the order total. Accept the underpayment or refund it at the processor.', 'crypto-customer-bridge' ) );
+					$order->update_status(
+						'on-hold',
+						isset( $checkout['amountReceived'] )
+							? sprintf(
+								/* translators: 1: amount received, 2: amount due, both with currency */
+								__( 'The crypto payment was less than the order total: %1$s received of %2$s due. Accept the underpayment or refund it at the processor.', 'crypto-customer-bridge' ),
+								$checkout['amountReceived'] . ' ' . $checkout['currency'],
+								$checkout['total'] . ' ' . $checkout['currency']
+							)
+							: __( 'The crypto payment was less than the order total. Accept the underpayment or refund it at the processor.', 'crypto-customer-bridge' )
+					);
 					return true;
 				}
 				return $waiting || $known ? false : self::money_to_review( $order, $checkout );

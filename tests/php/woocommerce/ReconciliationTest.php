@@ -52,7 +52,8 @@ final class ReconciliationTest extends WordPressTestCase {
 		$this->assertStringNotContainsString( 'Ann<b>', $html );
 		$this->assertStringContainsString( '<dd>minimal</dd>', $html );
 		$this->assertStringContainsString( 'POST /checkout/hosted', $html );
-		$this->assertStringContainsString( 'open (bridge)', $html );
+		$this->assertStringContainsString( 'Waiting for payment (bridge)', $html );
+		$this->assertStringContainsString( '<dt>Amount due</dt><dd>30.00 EUR</dd>', $html );
 		$this->assertStringContainsString( 'not paid with crypto', OrderPanel::html( new FakeOrder() ) );
 	}
 }
