@@ -1,4 +1,5 @@
-// Builds the plugin's browser code when plugin/build is missing or older than its sources.
+// Builds what is missing or older than its sources: the plugin's browser code (and contract.json) and
+// the bridge's JavaScript (bridge/dist), which `npm start` and the tests run with plain node.
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -12,8 +13,12 @@ function newest(dir) {
   return latest;
 }
 
-const marker = 'plugin/build/contract.json';
-if (!existsSync(marker) || statSync(marker).mtimeMs < Math.max(newest('blocks'), newest('bridge/src/contract'))) {
-  console.log('Building the plugin scripts…');
+const stale = (marker, ...sources) => !existsSync(marker) || statSync(marker).mtimeMs < Math.max(...sources.map(newest));
+
+if (stale('plugin/build/contract.json', 'blocks', 'bridge/src/contract')) {
+  console.log('Building the plugin scripts and the bridge…');
   execSync('npm run build --silent', { stdio: 'inherit' });
+} else if (stale('bridge/dist/main.js', 'bridge/src')) {
+  console.log('Building the bridge…');
+  execSync('npm run build:bridge --silent', { stdio: 'inherit' });
 }
