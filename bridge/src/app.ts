@@ -3,6 +3,7 @@ import type { BridgeContext } from './context';
 import { jsonBody } from './http/body';
 import { errorHandler, notFound } from './http/errors';
 import { inputGuard } from './http/inputGuard';
+import { requestId } from './http/requestId';
 import { checkoutRoutes } from './http/routes/checkouts';
 import { customerRoutes } from './http/routes/customers';
 import { healthRoutes } from './http/routes/health';
@@ -17,6 +18,7 @@ export function createApp(ctx: BridgeContext): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  app.use(requestId);
 
   if (ctx.config.SANDBOX === 'on') {
     const deps = { db: ctx.db, log: ctx.log, publicUrl: ctx.publicUrl };

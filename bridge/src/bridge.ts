@@ -17,6 +17,8 @@ import { migrate } from './store/migrate';
 import { lockDataDir } from './store/pgliteLock';
 import { BRIDGE_MIGRATIONS } from './store/migrations';
 import { listShops } from './store/shops';
+import { pendingEventCount } from './store/outbox';
+import { registerDatabaseGauges, registry } from './metrics';
 
 export interface RunningBridge {
   ctx: BridgeContext;
@@ -24,6 +26,8 @@ export interface RunningBridge {
   server: Server;
   url: string;
   stop(): Promise<void>;
+  /** Where Prometheus scrapes this process (METRICS_PORT), or null. */
+  metricsUrl: string | null;
 }
 
 export async function openDatabase(config: Config, log: Logger): Promise<Db> {
@@ -73,7 +77,13 @@ export async function startBridge(config: Config, options: { log?: Logger; db?: 
     internalUrl: () => internalUrl,
     publicUrl: () => publicUrl,
     eventsQueued: () => jobs?.sender.kick(),
+    draining: () => draining,
   };
+  let draining = false;
+  registerDatabaseGauges({
+    checkoutsByStatus: async () => (await db.query<{ status: string; n: string }>('select status, count(*)::text as n from checkouts group by status')).map((r) => ({ status: r.status, n: Number(r.n) })),
+    outboxBacklog: () => pendingEventCount(db),
+  });
   jobs = new Jobs(ctx);
   const server = createServer(createApp(ctx));
   await new Promise<void>((resolve, reject) => {
@@ -93,6 +103,7 @@ export async function startBridge(config: Config, options: { log?: Logger; db?: 
       throw new ConfigError((error as Error).message);
     }
   }
+  const metricsServer = config.METRICS_PORT === undefined ? null : await serveMetrics(config.METRICS_PORT, config.HOST);
   if (options.jobs !== false) jobs.start();
 
   let stopping: Promise<void> | undefined;
@@ -101,12 +112,40 @@ export async function startBridge(config: Config, options: { log?: Logger; db?: 
     jobs,
     server,
     url: internalUrl,
+    metricsUrl: metricsServer ? `http://${host}:${(metricsServer.address() as AddressInfo).port}/metrics` : null,
+    /**
+     * Drains, then stops: readiness fails at once, no new connection is accepted, requests in flight and
+     * the event delivery under way finish (for at most SHUTDOWN_TIMEOUT_MS), then the rest is closed.
+     */
     stop: () =>
       (stopping ??= (async () => {
-        await jobs!.stop();
+        draining = true;
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        const idle = setInterval(() => server.closeIdleConnections(), 100);
+        const deadline = new Promise<void>((resolve) => setTimeout(resolve, config.SHUTDOWN_TIMEOUT_MS).unref());
+        await Promise.race([Promise.all([closed, jobs!.stop()]), deadline]);
+        clearInterval(idle);
         server.closeAllConnections();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await jobs!.stop();
+        metricsServer?.close();
         if (!options.db) await db.close();
       })()),
   };
+}
+
+/** Prometheus metrics on a port of their own, so they are never exposed where shops and shoppers reach the API. */
+async function serveMetrics(port: number, host: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    if (req.url !== '/metrics') return void res.writeHead(404).end();
+    registry
+      .metrics()
+      .then((text) => res.writeHead(200, { 'content-type': registry.contentType }).end(text))
+      .catch(() => res.writeHead(500).end());
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  return server;
 }

@@ -28,6 +28,10 @@ const envSchema = z.object({
   REFUND_WATCH_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   /** How often a paid checkout inside the refund watch is asked about. */
   REFUND_CHECK_INTERVAL_S: z.coerce.number().int().min(0).default(86_400),
+  /** Port for Prometheus metrics (`/metrics`), on HOST; unset: no metrics endpoint. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** How long SIGTERM waits for requests in flight and event deliveries before closing the rest. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(25_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -17,6 +17,8 @@ export interface BridgeContext {
   publicUrl: () => string;
   /** Wakes the event sender after a commit that queued events, so delivery does not wait for the next poll. */
   eventsQueued: () => void;
+  /** True once shutdown began: readiness fails so a load balancer stops sending, in-flight work finishes. */
+  draining: () => boolean;
 }
 
 export function processorBaseUrl(ctx: BridgeContext, shop: ShopRow): string {

@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { currentRequestId } from './requestContext';
 
 /**
  * Fields of a database error that quote the data involved ("Key (email_key)=(alice@example.com)
@@ -14,13 +15,17 @@ export function serializeError(err: unknown): Record<string, unknown> {
   return serialized;
 }
 
-/** The bridge's logger: JSON lines, secrets redacted, errors without the data they quote. */
+/** The bridge's logger: JSON lines, secrets redacted, errors without the data they quote, the request id on every line. */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino(
     {
       level,
       redact: ['*.secret', '*.apiSecret', '*.authorization'],
       serializers: { err: serializeError, error: serializeError },
+      mixin: () => {
+        const requestId = currentRequestId();
+        return requestId ? { requestId } : {};
+      },
     },
     destination,
   );

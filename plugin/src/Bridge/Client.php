@@ -42,7 +42,7 @@ final class Client {
 		$response = wp_remote_get(
 			$this->connection->url . $path,
 			array(
-				'headers'     => Signature::headers( $this->connection, 'GET', $this->connection->base_path() . $path, '' ),
+				'headers'     => array_merge( Signature::headers( $this->connection, 'GET', $this->connection->base_path() . $path, '' ), array( 'X-Request-Id' => self::request_id() ) ),
 				'timeout'     => 600,
 				'redirection' => 0,
 				'stream'      => true,
@@ -75,7 +75,7 @@ final class Client {
 			$this->connection->url . $path,
 			array(
 				'method'      => $method,
-				'headers'     => array_merge( $signed, $headers, '' === $payload ? array() : array( 'Content-Type' => 'application/json' ) ),
+				'headers'     => array_merge( $signed, array( 'X-Request-Id' => self::request_id() ), $headers, '' === $payload ? array() : array( 'Content-Type' => 'application/json' ) ),
 				'body'        => '' === $payload ? null : $payload,
 				'timeout'     => 30,
 				'redirection' => 0,
@@ -106,5 +106,17 @@ final class Client {
 				'details' => isset( $error['details'] ) && is_array( $error['details'] ) ? $error['details'] : array(),
 			)
 		);
+	}
+
+	/**
+	 * One id per WordPress request, sent with every bridge call it makes, so the bridge's log lines for
+	 * them can be found from this site's side (and the other way round).
+	 */
+	public static function request_id(): string {
+		static $id = null;
+		if ( null === $id ) {
+			$id = 'wp-' . str_replace( '-', '', wp_generate_uuid4() );
+		}
+		return $id;
 	}
 }

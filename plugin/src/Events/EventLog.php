@@ -50,11 +50,29 @@ final class EventLog {
 	}
 
 	/**
-	 * Records an event; false when it was already recorded.
+	 * Whether an event was already handled. A database error is not an answer: it throws, so the event
+	 * is refused and the bridge delivers it again, instead of being taken for "already handled".
+	 *
+	 * @param string $event_id Event id.
+	 * @throws \RuntimeException When the log cannot be read.
+	 */
+	public static function handled( string $event_id ): bool {
+		global $wpdb;
+		$found = $wpdb->get_var( $wpdb->prepare( 'SELECT 1 FROM ' . self::table() . ' WHERE event_id = %s', substr( $event_id, 0, 64 ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery
+		if ( '' !== $wpdb->last_error ) {
+			throw new \RuntimeException( 'The event log cannot be read.' );
+		}
+		return null !== $found;
+	}
+
+	/**
+	 * Records an event as handled, once its handlers have succeeded; false when another delivery of the
+	 * same event got there first (the primary key decides).
 	 *
 	 * @param array<string, mixed> $event Event.
+	 * @throws \RuntimeException When the log cannot be written.
 	 */
-	public static function record_once( array $event ): bool {
+	public static function record_handled( array $event ): bool {
 		global $wpdb;
 		$inserted = $wpdb->query( // phpcs:ignore WordPress.DB.DirectDatabaseQuery
 			$wpdb->prepare(
@@ -65,6 +83,9 @@ final class EventLog {
 				gmdate( 'Y-m-d H:i:s' )
 			)
 		);
+		if ( false === $inserted ) {
+			throw new \RuntimeException( 'The event log cannot be written.' );
+		}
 		return 1 === $inserted;
 	}
 

@@ -70,16 +70,24 @@ final class EventsController extends Controller {
 		if ( ! is_array( $event ) || empty( $event['id'] ) || empty( $event['type'] ) || ! is_string( $event['id'] ) || ! is_string( $event['type'] ) ) {
 			return new \WP_Error( 'ccb_bad_event', __( 'The event is not readable.', 'crypto-customer-bridge' ), array( 'status' => 400 ) );
 		}
-		if ( ! EventLog::record_once( $event ) ) {
-			return rest_ensure_response( array( 'duplicate' => true ) );
+		// Handled once, and only once it really was: the event is recorded after its handlers succeeded, so
+		// a handler that fails (or a database that does) means a 500 and the bridge's retry, not a lost event.
+		// Handlers are idempotent per order state, so a rare double delivery racing here changes nothing twice.
+		try {
+			if ( EventLog::handled( $event['id'] ) ) {
+				return rest_ensure_response( array( 'duplicate' => true ) );
+			}
+			/**
+			 * Fires once per bridge event (checkout.completed, customer.erased, ...).
+			 *
+			 * @param array $event The event: id, type, createdAt, data.
+			 */
+			do_action( 'ccb_event', $event );
+			do_action( 'ccb_event_' . sanitize_key( str_replace( '.', '_', $event['type'] ) ), $event );
+			EventLog::record_handled( $event );
+		} catch ( \Throwable $error ) {
+			return new \WP_Error( 'ccb_event_not_handled', __( 'The event could not be handled; send it again later.', 'crypto-customer-bridge' ), array( 'status' => 500 ) );
 		}
-		/**
-		 * Fires once per bridge event (checkout.completed, customer.erased, ...).
-		 *
-		 * @param array $event The event: id, type, createdAt, data.
-		 */
-		do_action( 'ccb_event', $event );
-		do_action( 'ccb_event_' . sanitize_key( str_replace( '.', '_', $event['type'] ) ), $event );
 		return rest_ensure_response( array( 'duplicate' => false ) );
 	}
 }

@@ -2,6 +2,7 @@
 // other state words, another webhook content type, events it does not act on, no refund webhook,
 // rounding a cent away, a clock ahead. Every tolerant path of the client runs here.
 import { reconcileOpenCheckouts } from '../../../bridge/src/domain/checkouts/reconcile';
+import { assertReachableByProcessor } from '../../../bridge/src/domain/shops/publicUrl';
 import { setSandboxVintage } from '../../../bridge/src/processors/sandbox/accounts';
 import type { VintageName } from '../../../bridge/src/processors/sandbox/vintages';
 import { alice, checkoutRequest, idem } from '../support/fixtures';
@@ -173,7 +174,6 @@ describe('what the processor offers', () => {
 
 describe('a live shop needs a PUBLIC_URL the processor can reach', () => {
   it('is refused at creation, and the bridge refuses to start with one, saying why', async () => {
-    const { assertReachableByProcessor } = await import('../../../bridge/src/domain/shops/publicUrl');
     const live = 'https://www.whalestack.com/api/v1';
     for (const local of ['http://127.0.0.1:8787', 'http://localhost:8787', 'http://10.0.0.5', 'http://192.168.1.20:8080', 'http://[::1]:8787', 'http://bridge.local']) {
       expect(() => assertReachableByProcessor(local, live)).toThrow(/PUBLIC_URL is .* which the live processor cannot reach/);

@@ -1,6 +1,7 @@
 import type { BridgeContext } from '../../context';
 import { signatureHeaders } from '../../security/requestSigning';
-import { claimDueEvents, markDelivered, markFailed, type OutboxRow } from '../../store/outbox';
+import { metrics } from '../../metrics';
+import { claimDueEvents, markDelivered, markFailed, releaseEvents, type OutboxRow } from '../../store/outbox';
 import { findShopById } from '../../store/shops';
 
 const LEASE_SECONDS = 60;
@@ -21,6 +22,9 @@ export class EventSender {
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = true;
+  /** Shops this process is delivering to right now, and those deliveries (awaited on stop). */
+  private readonly busyShops = new Set<string>();
+  private readonly serving = new Set<Promise<void>>();
 
   constructor(private readonly ctx: BridgeContext) {}
 
@@ -33,6 +37,7 @@ export class EventSender {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;
+    await Promise.all([...this.serving]);
   }
 
   /** Delivers now instead of at the next poll; called after a commit that queued events. */
@@ -42,13 +47,37 @@ export class EventSender {
     else this.schedule(0);
   }
 
-  /** One pass: deliver everything due. Returns how many were delivered. */
+  /**
+   * One pass: claims the due events of every shop not already being served by this process and starts
+   * serving each of those shops on its own, in the order its events happened. A shop whose event URL is
+   * slow or down therefore delays only its own events (after a failure the rest of its events wait for
+   * the same retry); the pass itself returns at once, so the next one serves other shops meanwhile.
+   */
   async deliverDue(): Promise<number> {
-    let delivered = 0;
-    for (;;) {
-      const rows = await claimDueEvents(this.ctx.db, BATCH, LEASE_SECONDS);
-      for (const row of rows) if (await this.deliver(row)) delivered++;
-      if (rows.length < BATCH) return delivered;
+    const rows = await claimDueEvents(this.ctx.db, BATCH, LEASE_SECONDS, [...this.busyShops]);
+    const byShop = new Map<string, OutboxRow[]>();
+    for (const row of rows) byShop.set(row.shop_id, [...(byShop.get(row.shop_id) ?? []), row]);
+    for (const [shopId, shopRows] of byShop) {
+      this.busyShops.add(shopId);
+      const serving: Promise<void> = this.deliverInOrder(shopRows)
+        .catch((err) => this.ctx.log.error({ err, shop: shopId }, 'event delivery failed unexpectedly'))
+        .finally(() => {
+          this.busyShops.delete(shopId);
+          this.serving.delete(serving);
+          this.kick();
+        });
+      this.serving.add(serving);
+    }
+    return rows.length;
+  }
+
+  private async deliverInOrder(rows: OutboxRow[]): Promise<void> {
+    for (const [i, row] of rows.entries()) {
+      const failedRetryMs = await this.deliver(row);
+      if (failedRetryMs !== null) {
+        await releaseEvents(this.ctx.db, rows.slice(i + 1).map((r) => r.id), failedRetryMs);
+        return;
+      }
     }
   }
 
@@ -68,9 +97,10 @@ export class EventSender {
     }, ms);
   }
 
-  private async deliver(row: OutboxRow): Promise<boolean> {
+  /** Delivers one event; null when delivered, else the delay before it is tried again. */
+  private async deliver(row: OutboxRow): Promise<number | null> {
     const shop = await findShopById(this.ctx.db, row.shop_id);
-    if (!shop?.event_url) return false;
+    if (!shop?.event_url) return this.ctx.config.EVENT_RETRY_BASE_MS;
     const body = JSON.stringify(row.payload);
     const url = new URL(shop.event_url);
     let failure: string;
@@ -87,8 +117,8 @@ export class EventSender {
       });
       await response.arrayBuffer().catch(() => undefined);
       if (response.ok) {
-        await markDelivered(this.ctx.db, row.id);
-        return true;
+        metrics.eventDelivery.observe(await markDelivered(this.ctx.db, row.id));
+        return null;
       }
       failure = `HTTP ${response.status}`;
     } catch (error) {
@@ -97,6 +127,7 @@ export class EventSender {
     const delay = retryDelayMs(row.attempts, this.ctx.config.EVENT_RETRY_BASE_MS, this.ctx.config.EVENT_RETRY_MAX_MS);
     await markFailed(this.ctx.db, row.id, failure, delay);
     this.ctx.log.warn({ event: row.id, type: row.type, attempts: row.attempts, failure, retryInMs: delay }, 'event delivery failed');
-    return false;
+    metrics.eventFailures.inc();
+    return delay;
   }
 }

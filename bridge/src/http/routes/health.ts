@@ -20,6 +20,11 @@ export function healthRoutes(ctx: BridgeContext): express.Router {
     res.json({ status: 'ok' });
   });
 
+  /**
+   * Readiness for a load balancer: not ready (503) only for what this process can fix by being taken out
+   * — its database is unreachable, or it is draining for shutdown. An unreachable processor is
+   * "degraded" (200): every replica shares it, and taking them all out would help nobody.
+   */
   router.get('/ready', async (_req, res) => {
     const checks: Record<string, boolean> = {};
     try {
@@ -31,9 +36,10 @@ export function healthRoutes(ctx: BridgeContext): express.Router {
     if (ctx.config.SANDBOX === 'on') checks.sandboxProcessor = await reachable(`${ctx.internalUrl()}/sandbox/api/v1`);
     const live = checks.database ? await ctx.db.query(`select 1 from shops where processor_kind = 'whalestack' limit 1`) : [];
     if (live.length) checks.whalestack = await reachable(ctx.config.WHALESTACK_API_URL);
-    const ok = Object.values(checks).every(Boolean);
+    const ready = checks.database === true && !ctx.draining();
+    const status = !ready ? (ctx.draining() ? 'draining' : 'not_ready') : Object.values(checks).every(Boolean) ? 'ready' : 'degraded';
     const pendingEvents = checks.database ? await pendingEventCount(ctx.db) : null;
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not_ready', checks, pendingEvents });
+    res.status(ready ? 200 : 503).json({ status, checks, pendingEvents });
   });
 
   return router;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { metrics } from '../../metrics';
 import { toProcessorJson } from './json';
 import { DIGEST_HEADERS, digestSignature } from './signing';
 import {
@@ -134,7 +135,20 @@ export class WhalestackClient {
     }
   }
 
+  /** One request, timed for /metrics by endpoint and outcome. */
   private async once<T>(method: string, path: string, payload: unknown, schema: z.ZodType<T>, query?: Record<string, string>): Promise<T> {
+    const stop = metrics.processorCalls.startTimer({ endpoint: `${method} ${path}` });
+    try {
+      const result = await this.send(method, path, payload, schema, query);
+      stop({ outcome: 'ok' });
+      return result;
+    } catch (error) {
+      stop({ outcome: error instanceof ProcessorError ? error.kind : 'error' });
+      throw error;
+    }
+  }
+
+  private async send<T>(method: string, path: string, payload: unknown, schema: z.ZodType<T>, query?: Record<string, string>): Promise<T> {
     const body = payload === undefined ? '' : toProcessorJson(payload);
     const timestamp = String(Math.floor(Date.now() / 1000 + (clockOffsets.get(this.credentials.baseUrl) ?? 0)));
     const url = this.credentials.baseUrl.replace(/\/+$/, '') + path + (query ? `?${new URLSearchParams(query)}` : '');
