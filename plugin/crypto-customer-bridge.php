@@ -38,5 +38,6 @@ spl_autoload_register(
 	}
 );
 
-register_activation_hook( __FILE__, array( Schema::class, 'install' ) );
+register_activation_hook( __FILE__, array( Schema::class, 'activate' ) );
+add_action( 'wp_initialize_site', array( Schema::class, 'install_new_site' ), 20 );
 add_action( 'plugins_loaded', array( Plugin::class, 'boot' ) );
