@@ -3,6 +3,7 @@ import type { BridgeContext } from './context';
 import { jsonBody } from './http/body';
 import { errorHandler, notFound } from './http/errors';
 import { inputGuard } from './http/inputGuard';
+import { openApiDocument } from './http/openapi';
 import { requestId } from './http/requestId';
 import { checkoutRoutes } from './http/routes/checkouts';
 import { customerRoutes } from './http/routes/customers';
@@ -27,6 +28,8 @@ export function createApp(ctx: BridgeContext): express.Express {
   }
 
   app.use('/health', healthRoutes(ctx));
+  const document = openApiDocument();
+  app.get('/openapi.json', (_req, res) => void res.json(document));
   app.use('/processor-webhooks', processorWebhookRoutes(ctx));
   app.use(jsonBody(ctx.config.BODY_LIMIT_BYTES), inputGuard);
 
