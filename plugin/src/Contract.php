@@ -41,7 +41,7 @@ final class Contract {
 	 * @return string[]
 	 */
 	public static function levels(): array {
-		return (array) ( self::data()['levels'] ?? array( 'none', 'minimal', 'compliant' ) );
+		return (array) ( self::data()['levels'] ?? array() );
 	}
 
 	/**
@@ -69,5 +69,30 @@ final class Contract {
 	 */
 	public static function checkout_statuses(): array {
 		return (array) ( self::data()['checkoutStatuses'] ?? array() );
+	}
+
+	/**
+	 * The level a shop has until its owner chooses.
+	 */
+	public static function default_level(): string {
+		return (string) ( self::data()['defaultLevel'] ?? '' );
+	}
+
+	/**
+	 * A pattern the contract defines (`amount`, anchored; `uuid`, unanchored for use inside routes).
+	 *
+	 * @param string $name Pattern name.
+	 */
+	public static function pattern( string $name ): string {
+		return (string) ( self::data()['patterns'][ $name ] ?? '' );
+	}
+
+	/**
+	 * Whether a code is a currency the contract knows (ISO 4217 or a digital asset the processor bills in).
+	 *
+	 * @param string $code Currency code.
+	 */
+	public static function is_currency( string $code ): bool {
+		return in_array( $code, (array) ( self::data()['currencyCodes'] ?? array() ), true );
 	}
 }

@@ -52,7 +52,7 @@ final class Settings {
 			array(
 				'type'              => 'string',
 				'label'             => __( 'Customer information level', 'crypto-customer-bridge' ),
-				'default'           => 'minimal',
+				'default'           => Contract::default_level(),
 				'sanitize_callback' => array( $this, 'sanitize_level' ),
 				'show_in_rest'      => array( 'schema' => array( 'enum' => Contract::levels() ) ),
 			)
@@ -75,7 +75,8 @@ final class Settings {
 						'properties'           => array(
 							'amount'   => array(
 								'type'    => 'string',
-								'pattern' => '^([0-9]{1,15}(\.[0-9]{1,8})?)?$',
+								// The contract's amount, or empty for "no threshold".
+								'pattern' => '^$|' . Contract::pattern( 'amount' ),
 							),
 							'currency' => array(
 								'type'    => 'string',
@@ -118,7 +119,7 @@ final class Settings {
 	 */
 	public function sanitize_level( $value ): string {
 		$value = is_string( $value ) ? sanitize_key( $value ) : '';
-		return in_array( $value, Contract::levels(), true ) ? $value : (string) get_option( self::LEVEL, 'minimal' );
+		return in_array( $value, Contract::levels(), true ) ? $value : (string) get_option( self::LEVEL, Contract::default_level() );
 	}
 
 	/**
@@ -131,7 +132,7 @@ final class Settings {
 		$value    = is_array( $value ) ? $value : array();
 		$amount   = sanitize_text_field( (string) ( $value['amount'] ?? '' ) );
 		$currency = strtoupper( sanitize_text_field( (string) ( $value['currency'] ?? '' ) ) );
-		if ( ! preg_match( '/^\d{1,15}(\.\d{1,8})?$/', $amount ) || ! preg_match( '/^[A-Z]{3,5}$/', $currency ) ) {
+		if ( ! preg_match( '/' . Contract::pattern( 'amount' ) . '/', $amount ) || ! Contract::is_currency( $currency ) ) {
 			return array(
 				'amount'   => '',
 				'currency' => '',
@@ -147,7 +148,7 @@ final class Settings {
 	 * The site's collection level.
 	 */
 	public function level(): string {
-		return $this->sanitize_level( get_option( self::LEVEL, 'minimal' ) );
+		return $this->sanitize_level( get_option( self::LEVEL, Contract::default_level() ) );
 	}
 
 	/**

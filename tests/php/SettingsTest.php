@@ -42,4 +42,11 @@ final class SettingsTest extends WordPressTestCase {
 		$this->as_role( 'editor' );
 		$this->assertSame( 403, $this->rest( 'GET', '/wp/v2/settings' )->get_status() );
 	}
+
+	public function test_the_threshold_follows_the_contract_not_a_copy_of_it(): void {
+		$settings = new CryptoCustomerBridge\Settings();
+		// 18 decimals and a digital asset, as the contract allows: kept (a copy of the rule once allowed 8).
+		$this->assertSame( array( 'amount' => '0.000000001', 'currency' => 'BTC' ), $settings->sanitize_threshold( array( 'amount' => '0.000000001', 'currency' => 'btc' ) ) );
+		$this->assertSame( array( 'amount' => '', 'currency' => '' ), $settings->sanitize_threshold( array( 'amount' => '10', 'currency' => 'XYZQ' ) ), 'an unknown currency' );
+	}
 }

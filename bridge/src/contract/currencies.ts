@@ -13,6 +13,9 @@ const ASSET_DECIMALS: Record<string, number> = {
   EURC: 7,
 };
 
+/** The digital assets the processor accepts as a billing currency. */
+export const ASSET_CODES: readonly string[] = Object.keys(ASSET_DECIMALS);
+
 let fiat: ReadonlySet<string> | undefined;
 function fiatCodes(): ReadonlySet<string> {
   fiat ??= new Set(Intl.supportedValuesOf('currency'));

@@ -1,5 +1,6 @@
 /** The contract shared by the bridge and the browser code: levels, fields, money, requests. */
 export * from './levels';
+export * from './ids';
 export * from './customer';
 export * from './checkout';
 export * from './money';

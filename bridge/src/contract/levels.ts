@@ -2,6 +2,8 @@
 import * as z from 'zod/mini';
 
 export const LEVELS = ['none', 'minimal', 'compliant'] as const;
+/** A new shop's level, and the plugin's until its owner chooses. */
+export const DEFAULT_LEVEL = 'minimal' satisfies (typeof LEVELS)[number];
 export const levelSchema = z.enum(LEVELS, { error: (i) => (i.input === undefined ? 'required' : 'invalid_level') });
 export type Level = z.infer<typeof levelSchema>;
 

@@ -3,10 +3,13 @@ import * as z from 'zod/mini';
 import { isCurrencyCode } from './currencies';
 import { missingOr } from './messages';
 
+/** A non-negative decimal as text (PHP and the browser read this pattern from contract.json). */
+export const AMOUNT_PATTERN = '^\\d{1,15}(\\.\\d{1,18})?$';
+
 /** Non-negative decimal as a string: never a float, so 0.1 + 0.2 stays 0.3. */
 export const amountSchema = z.string({ error: missingOr('invalid_amount') }).check(
   z.trim(),
-  z.regex(/^\d{1,15}(\.\d{1,18})?$/, { error: 'invalid_amount' }),
+  z.regex(new RegExp(AMOUNT_PATTERN), { error: 'invalid_amount' }),
   // The processor takes JSON numbers; 15 significant digits survive a double unchanged.
   z.refine((v) => v.replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length <= 15, { error: 'invalid_amount' }),
 );

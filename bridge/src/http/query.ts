@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fieldErrorsFrom } from '../contract';
+import { fieldErrorsFrom, UUID_PATTERN } from '../contract';
 import { AppError } from '../domain/errors';
 
 /** Parses query or body input with a schema; failures become a 400 with per-field messages. */
@@ -15,4 +15,4 @@ export const pageQuerySchema = z.object({
   cursor: z.string().max(1000).optional(),
 });
 
-export const uuidSchema = z.uuid();
+export const uuidSchema = z.string().regex(new RegExp(`^${UUID_PATTERN}$`));

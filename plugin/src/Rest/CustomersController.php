@@ -29,7 +29,7 @@ final class CustomersController extends Controller {
 	 */
 	public function register_routes(): void {
 		$permission = array( $this, 'permissions_check' );
-		$id         = '/(?P<id>[0-9a-f-]{36})';
+		$id         = '/(?P<id>' . \CryptoCustomerBridge\Contract::pattern( 'uuid' ) . ')';
 		register_rest_route(
 			$this->namespace,
 			'/' . $this->rest_base,

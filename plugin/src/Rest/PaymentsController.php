@@ -52,7 +52,7 @@ final class PaymentsController extends Controller {
 		);
 		register_rest_route(
 			$this->namespace,
-			'/admin/checkouts/(?P<id>[0-9a-f-]{36})',
+			'/admin/checkouts/(?P<id>' . \CryptoCustomerBridge\Contract::pattern( 'uuid' ) . ')',
 			array(
 				'methods'             => \WP_REST_Server::READABLE,
 				'callback'            => array( $this, 'get_item' ),

@@ -50,7 +50,7 @@ final class OrderPanel {
 	 */
 	public static function html( $order ): string {
 		$checkout_id = $order ? (string) $order->get_meta( Gateway::META_CHECKOUT ) : '';
-		if ( ! preg_match( '/^[0-9a-f-]{36}$/', $checkout_id ) ) {
+		if ( ! preg_match( '/^' . \CryptoCustomerBridge\Contract::pattern( 'uuid' ) . '$/', $checkout_id ) ) {
 			return '<p>' . esc_html__( 'This order was not paid with crypto.', 'crypto-customer-bridge' ) . '</p>';
 		}
 		$client = ( new Settings() )->client();

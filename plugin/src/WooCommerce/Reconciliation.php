@@ -70,7 +70,7 @@ final class Reconciliation {
 		$changed = 0;
 		foreach ( $orders as $order ) {
 			$checkout_id = (string) $order->get_meta( Gateway::META_CHECKOUT );
-			if ( ! preg_match( '/^[0-9a-f-]{36}$/', $checkout_id ) ) {
+			if ( ! preg_match( '/^' . \CryptoCustomerBridge\Contract::pattern( 'uuid' ) . '$/', $checkout_id ) ) {
 				continue;
 			}
 			$result = $client->request( 'GET', '/v1/checkouts/' . $checkout_id . '?refresh=1' );
