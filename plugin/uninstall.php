@@ -29,7 +29,12 @@ function ccb_uninstall_site(): void {
 }
 
 if ( is_multisite() ) {
-	foreach ( get_sites( array( 'fields' => 'ids', 'number' => 0 ) ) as $ccb_site_id ) {
+	foreach ( get_sites(
+		array(
+			'fields' => 'ids',
+			'number' => 0,
+		)
+	) as $ccb_site_id ) {
 		switch_to_blog( (int) $ccb_site_id );
 		ccb_uninstall_site();
 		restore_current_blog();

@@ -78,6 +78,10 @@ if (wants('php') || wants('e2e')) {
 if (wants('php')) {
   // WooCommerce's API stubs, for the gateway's tests (WooCommerce itself cannot be installed here).
   step('PHP test dependencies (Composer)', 'composer', ['install', '--no-interaction', '--no-progress', '--quiet', '-d', 'tests/php']);
+  // Zero findings, or the step fails: the WordPress Coding Standards (text domain included), PHP 7.4+
+  // compatibility, and PHPStan against WordPress's and WooCommerce's stubs (phpcs.xml.dist, phpstan.neon.dist).
+  step('PHP lint (PHPCS, WordPress Coding Standards)', 'tests/php/vendor/bin/phpcs', ['--standard=phpcs.xml.dist', '-q']);
+  step('PHP static analysis (PHPStan)', 'tests/php/vendor/bin/phpstan', ['analyse', '-c', 'phpstan.neon.dist', '--no-progress', '--memory-limit=1G']);
   const dir = mkdtempSync(path.join(tmpdir(), 'ccb-php-'));
   const stack = await startStack({ dir });
   try {

@@ -42,8 +42,8 @@ final class Privacy {
 	/**
 	 * Adds the exporter.
 	 *
-	 * @param array<string, array> $exporters Exporters.
-	 * @return array<string, array>
+	 * @param array<string, array<string, mixed>> $exporters Exporters.
+	 * @return array<string, array<string, mixed>>
 	 */
 	public function add_exporter( array $exporters ): array {
 		$exporters['crypto-customer-bridge'] = array(
@@ -56,8 +56,8 @@ final class Privacy {
 	/**
 	 * Adds the eraser.
 	 *
-	 * @param array<string, array> $erasers Erasers.
-	 * @return array<string, array>
+	 * @param array<string, array<string, mixed>> $erasers Erasers.
+	 * @return array<string, array<string, mixed>>
 	 */
 	public function add_eraser( array $erasers ): array {
 		$erasers['crypto-customer-bridge'] = array(
@@ -87,7 +87,7 @@ final class Privacy {
 	 *
 	 * @param string $email Email.
 	 * @param int    $page  Page (one is enough: one customer per email).
-	 * @return array{data: array, done: bool}|\WP_Error
+	 * @return array{data: array<int, array<string, mixed>>, done: bool}|\WP_Error
 	 */
 	public function export( string $email, int $page = 1 ) {
 		$customer = $this->find( $email );
@@ -96,7 +96,10 @@ final class Privacy {
 			return new \WP_Error( 'ccb_bridge_unreachable', __( 'The crypto payment service could not be reached, so its data is missing from this export. Try again later.', 'crypto-customer-bridge' ) );
 		}
 		if ( ! $customer ) {
-			return array( 'data' => array(), 'done' => true );
+			return array(
+				'data' => array(),
+				'done' => true,
+			);
 		}
 		$all    = $this->settings->client()->request( 'GET', '/v1/customers/' . $customer['id'] . '/export' );
 		$labels = array(
@@ -116,7 +119,10 @@ final class Privacy {
 		$fields = array();
 		foreach ( $labels as $key => $label ) {
 			if ( isset( $customer[ $key ] ) && '' !== (string) $customer[ $key ] ) {
-				$fields[] = array( 'name' => $label, 'value' => (string) $customer[ $key ] );
+				$fields[] = array(
+					'name'  => $label,
+					'value' => (string) $customer[ $key ],
+				);
 			}
 		}
 		$data = array(
@@ -133,14 +139,29 @@ final class Privacy {
 				'group_label' => __( 'Crypto payments', 'crypto-customer-bridge' ),
 				'item_id'     => 'payment-' . $checkout['id'],
 				'data'        => array(
-					array( 'name' => __( 'Amount', 'crypto-customer-bridge' ), 'value' => $checkout['total'] . ' ' . $checkout['currency'] ),
-					array( 'name' => __( 'Amount received', 'crypto-customer-bridge' ), 'value' => isset( $checkout['amountReceived'] ) ? $checkout['amountReceived'] . ' ' . $checkout['currency'] : '—' ),
-					array( 'name' => __( 'Status', 'crypto-customer-bridge' ), 'value' => PaymentStatus::label( (string) $checkout['status'] ) ),
-					array( 'name' => __( 'Date', 'crypto-customer-bridge' ), 'value' => $checkout['createdAt'] ),
+					array(
+						'name'  => __( 'Amount', 'crypto-customer-bridge' ),
+						'value' => $checkout['total'] . ' ' . $checkout['currency'],
+					),
+					array(
+						'name'  => __( 'Amount received', 'crypto-customer-bridge' ),
+						'value' => isset( $checkout['amountReceived'] ) ? $checkout['amountReceived'] . ' ' . $checkout['currency'] : '—',
+					),
+					array(
+						'name'  => __( 'Status', 'crypto-customer-bridge' ),
+						'value' => PaymentStatus::label( (string) $checkout['status'] ),
+					),
+					array(
+						'name'  => __( 'Date', 'crypto-customer-bridge' ),
+						'value' => $checkout['createdAt'],
+					),
 				),
 			);
 		}
-		return array( 'data' => $data, 'done' => true );
+		return array(
+			'data' => $data,
+			'done' => true,
+		);
 	}
 
 	/**
@@ -156,7 +177,12 @@ final class Privacy {
 			return new \WP_Error( 'ccb_bridge_unreachable', __( 'The crypto payment service could not be reached, so nothing was erased there. Try again later.', 'crypto-customer-bridge' ) );
 		}
 		if ( ! $customer ) {
-			return array( 'items_removed' => false, 'items_retained' => false, 'messages' => array(), 'done' => true );
+			return array(
+				'items_removed'  => false,
+				'items_retained' => false,
+				'messages'       => array(),
+				'done'           => true,
+			);
 		}
 		$detail = $this->settings->client()->request( 'GET', '/v1/customers/' . $customer['id'] );
 		$erased = $this->settings->client()->request( 'DELETE', '/v1/customers/' . $customer['id'] );

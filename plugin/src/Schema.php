@@ -37,7 +37,12 @@ final class Schema {
 			self::install();
 			return;
 		}
-		foreach ( get_sites( array( 'fields' => 'ids', 'number' => 0 ) ) as $site_id ) {
+		foreach ( get_sites(
+			array(
+				'fields' => 'ids',
+				'number' => 0,
+			)
+		) as $site_id ) {
 			switch_to_blog( (int) $site_id );
 			self::install();
 			restore_current_blog();

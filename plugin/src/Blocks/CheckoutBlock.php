@@ -67,9 +67,9 @@ final class CheckoutBlock {
 			$handle,
 			'window.ccbEditorSettings = ' . wp_json_encode(
 				array(
-					'siteLevel' => $this->settings->level(),
-					'threshold' => $this->settings->threshold(),
-					'settingsUrl' => admin_url( 'admin.php?page=crypto-customer-bridge' ),
+					'siteLevel'         => $this->settings->level(),
+					'threshold'         => $this->settings->threshold(),
+					'settingsUrl'       => admin_url( 'admin.php?page=crypto-customer-bridge' ),
 					'billingCurrencies' => $this->settings->billing_currencies(),
 				)
 			) . ';',
@@ -82,7 +82,7 @@ final class CheckoutBlock {
 	 *
 	 * @param int    $post_id  Post.
 	 * @param string $block_id The block's own id attribute.
-	 * @return array{blockId: string, currency: string, items: array, total: string, level: string}|null
+	 * @return array{blockId: string, currency: string, items: array<int, array<string, mixed>>, total: string, level: string}|null
 	 */
 	public static function find_in_post( int $post_id, string $block_id ): ?array {
 		$post = get_post( $post_id );
@@ -130,7 +130,7 @@ final class CheckoutBlock {
 	/**
 	 * The block's items as the bridge's line items.
 	 *
-	 * @param array{items: array} $block Attributes from find_in_post().
+	 * @param array{items: array<int, array<string, mixed>>} $block Attributes from find_in_post().
 	 * @return array<int, array{description: string, netAmount: string, quantity: int}>
 	 */
 	public static function line_items( array $block ): array {

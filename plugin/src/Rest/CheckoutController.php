@@ -160,6 +160,7 @@ final class CheckoutController extends Controller {
 	 * The payment status for the return page: no personal data, only the state.
 	 *
 	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public function get_status( $request ) {
 		if ( ! RateLimiter::allow( 'status', 60, self::RATE_WINDOW ) ) {
@@ -181,7 +182,7 @@ final class CheckoutController extends Controller {
 			array(
 				'status'   => $checkout['status'],
 				'total'    => $checkout['total'],
-			'currency' => $checkout['currency'],
+				'currency' => $checkout['currency'],
 			)
 		);
 	}
@@ -207,13 +208,13 @@ final class CheckoutController extends Controller {
 			);
 		}
 		$messages = array(
-			'ccb_bridge_unreachable'     => __( 'Payments are temporarily unavailable. Nothing was charged; please try again in a few minutes.', 'crypto-customer-bridge' ),
-			'ccb_processor_unavailable'  => __( 'The payment processor is not answering. Nothing was charged; please try again in a few minutes.', 'crypto-customer-bridge' ),
-			'ccb_not_connected'          => __( 'Crypto payments are not set up on this site yet.', 'crypto-customer-bridge' ),
-			'ccb_unknown_order'          => $error->get_error_message(),
+			'ccb_bridge_unreachable'    => __( 'Payments are temporarily unavailable. Nothing was charged; please try again in a few minutes.', 'crypto-customer-bridge' ),
+			'ccb_processor_unavailable' => __( 'The payment processor is not answering. Nothing was charged; please try again in a few minutes.', 'crypto-customer-bridge' ),
+			'ccb_not_connected'         => __( 'Crypto payments are not set up on this site yet.', 'crypto-customer-bridge' ),
+			'ccb_unknown_order'         => $error->get_error_message(),
 		);
-		$message = $messages[ $code ] ?? __( 'The payment could not be started. Nothing was charged. Please try again later or contact the shop.', 'crypto-customer-bridge' );
-		$status  = isset( $data['status'] ) && (int) $data['status'] >= 500 ? 503 : (int) ( $data['status'] ?? 500 );
+		$message  = $messages[ $code ] ?? __( 'The payment could not be started. Nothing was charged. Please try again later or contact the shop.', 'crypto-customer-bridge' );
+		$status   = isset( $data['status'] ) && (int) $data['status'] >= 500 ? 503 : (int) ( $data['status'] ?? 500 );
 		if ( 'ccb_bridge_unreachable' !== $code ) {
 			// The shopper gets a plain sentence; the site owner finds the bridge's words in the log.
 			error_log( sprintf( 'Crypto Customer Bridge: %s: %s', $code, $error->get_error_message() ) ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_error_log

@@ -21,7 +21,7 @@ final class ClientAddress {
 	 * The client's address for this request.
 	 */
 	public static function current(): string {
-		$remote = isset( $_SERVER['REMOTE_ADDR'] ) ? trim( sanitize_text_field( wp_unslash( $_SERVER['REMOTE_ADDR'] ) ) ) : '';
+		$remote    = isset( $_SERVER['REMOTE_ADDR'] ) ? trim( sanitize_text_field( wp_unslash( $_SERVER['REMOTE_ADDR'] ) ) ) : '';
 		$forwarded = isset( $_SERVER['HTTP_X_FORWARDED_FOR'] ) ? sanitize_text_field( wp_unslash( $_SERVER['HTTP_X_FORWARDED_FOR'] ) ) : '';
 		return self::resolve( $remote, $forwarded, self::trusted() );
 	}
@@ -34,7 +34,7 @@ final class ClientAddress {
 	 * @param string[] $trusted   Trusted proxy addresses and ranges.
 	 */
 	public static function resolve( string $remote, string $forwarded, array $trusted ): string {
-		$hops = array_reverse( array_filter( array_map( 'trim', explode( ',', $forwarded ) ) ) );
+		$hops   = array_reverse( array_filter( array_map( 'trim', explode( ',', $forwarded ) ) ) );
 		$client = $remote;
 		foreach ( $hops as $hop ) {
 			if ( ! self::in_any( $client, $trusted ) ) {
@@ -76,11 +76,11 @@ final class ClientAddress {
 		}
 		foreach ( $ranges as $range ) {
 			list( $network, $bits ) = array_pad( explode( '/', (string) $range, 2 ), 2, null );
-			$net = @inet_pton( (string) $network ); // phpcs:ignore WordPress.PHP.NoSilencedErrors.Discouraged
+			$net                    = @inet_pton( (string) $network ); // phpcs:ignore WordPress.PHP.NoSilencedErrors.Discouraged
 			if ( false === $net || strlen( $net ) !== strlen( $packed ) ) {
 				continue;
 			}
-			$bits = null === $bits ? strlen( $net ) * 8 : max( 0, min( strlen( $net ) * 8, (int) $bits ) );
+			$bits  = null === $bits ? strlen( $net ) * 8 : max( 0, min( strlen( $net ) * 8, (int) $bits ) );
 			$bytes = intdiv( $bits, 8 );
 			$rest  = $bits % 8;
 			if ( substr( $packed, 0, $bytes ) !== substr( $net, 0, $bytes ) ) {

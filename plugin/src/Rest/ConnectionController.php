@@ -88,6 +88,7 @@ final class ConnectionController extends Controller {
 	 * What is configured, without the secret.
 	 *
 	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_REST_Response
 	 */
 	public function get_item( $request ) {
 		$connection = $this->settings->connection();
@@ -124,6 +125,7 @@ final class ConnectionController extends Controller {
 	 * Asks the bridge who we are and whether the processor accepts the shop's credentials.
 	 *
 	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public function test( $request ) {
 		$client = $this->settings->client();
@@ -156,11 +158,11 @@ final class ConnectionController extends Controller {
 	 */
 	private function explain( \WP_Error $error ): \WP_Error {
 		$advice = array(
-			'ccb_bridge_unreachable'        => __( 'The bridge cannot be reached at this address. Check that it is running and that this server can reach it.', 'crypto-customer-bridge' ),
-			'ccb_signature_invalid'         => __( 'The bridge refused the key id or the secret: paste the connection string of a shop created on this bridge (the secret may have been rotated).', 'crypto-customer-bridge' ),
-			'ccb_timestamp_out_of_window'   => __( 'The bridge refused the request time: this server\'s clock is more than five minutes off.', 'crypto-customer-bridge' ),
+			'ccb_bridge_unreachable'      => __( 'The bridge cannot be reached at this address. Check that it is running and that this server can reach it.', 'crypto-customer-bridge' ),
+			'ccb_signature_invalid'       => __( 'The bridge refused the key id or the secret: paste the connection string of a shop created on this bridge (the secret may have been rotated).', 'crypto-customer-bridge' ),
+			'ccb_timestamp_out_of_window' => __( 'The bridge refused the request time: this server\'s clock is more than five minutes off.', 'crypto-customer-bridge' ),
 		);
-		$code = $error->get_error_code();
+		$code   = $error->get_error_code();
 		return new \WP_Error( $code, $advice[ $code ] ?? $error->get_error_message(), $error->get_error_data() );
 	}
 }

@@ -83,7 +83,13 @@ final class EventsController extends Controller {
 			 * @param array $event The event: id, type, createdAt, data.
 			 */
 			do_action( 'ccb_event', $event );
-			do_action( 'ccb_event_' . sanitize_key( str_replace( '.', '_', $event['type'] ) ), $event );
+			$type = sanitize_key( strtr( $event['type'], '.', '_' ) );
+			/**
+			 * Fires once per bridge event of one type: ccb_event_checkout_completed, ccb_event_customer_erased, ...
+			 *
+			 * @param array $event The event.
+			 */
+			do_action( "ccb_event_{$type}", $event );
 			EventLog::record_handled( $event );
 		} catch ( \Throwable $error ) {
 			return new \WP_Error( 'ccb_event_not_handled', __( 'The event could not be handled; send it again later.', 'crypto-customer-bridge' ), array( 'status' => 500 ) );

@@ -134,6 +134,7 @@ final class PaymentsController extends Controller {
 	 * Events received since a moment: lets the screen refresh only when something happened.
 	 *
 	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_REST_Response
 	 */
 	public function get_activity( $request ) {
 		$since = (string) $request->get_param( 'since' );
@@ -150,6 +151,7 @@ final class PaymentsController extends Controller {
 	 *
 	 * @param string $method Method.
 	 * @param string $path   Path.
+	 * @return \WP_REST_Response|\WP_Error
 	 */
 	private function relay( string $method, string $path ) {
 		$client = $this->settings->client();

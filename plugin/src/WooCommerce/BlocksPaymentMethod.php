@@ -28,6 +28,8 @@ final class BlocksPaymentMethod extends AbstractPaymentMethodType {
 
 	/**
 	 * Loads the gateway's settings.
+	 *
+	 * @return void
 	 */
 	public function initialize() {
 		$this->settings = get_option( 'woocommerce_' . Gateway::ID . '_settings', array() );
@@ -59,12 +61,12 @@ final class BlocksPaymentMethod extends AbstractPaymentMethodType {
 	 */
 	public function get_payment_method_data() {
 		return array(
-			'title'       => $this->settings['title'] ?? __( 'Pay with crypto', 'crypto-customer-bridge' ),
-			'description' => $this->settings['description'] ?? '',
-			'level'       => ( new Settings() )->level(),
-			'collectTaxId' => TaxIdField::collected_by_payment_method(),
+			'title'          => $this->settings['title'] ?? __( 'Pay with crypto', 'crypto-customer-bridge' ),
+			'description'    => $this->settings['description'] ?? '',
+			'level'          => ( new Settings() )->level(),
+			'collectTaxId'   => TaxIdField::collected_by_payment_method(),
 			'taxIdMaxLength' => \CryptoCustomerBridge\Contract::max_length( 'taxId' ),
-			'supports'    => array( 'products' ),
+			'supports'       => array( 'products' ),
 		);
 	}
 }

@@ -30,7 +30,7 @@ final class FieldMessages {
 			);
 			return array( $messages[ $error->get_error_code() ] ?? __( 'The crypto payment could not be started. Nothing was charged. Please try again or choose another payment method.', 'crypto-customer-bridge' ) );
 		}
-		$labels = array(
+		$labels   = array(
 			'firstName'    => __( 'Billing first name', 'crypto-customer-bridge' ),
 			'lastName'     => __( 'Billing last name', 'crypto-customer-bridge' ),
 			'email'        => __( 'Billing email address', 'crypto-customer-bridge' ),

@@ -24,7 +24,7 @@ class Gateway extends \WC_Payment_Gateway {
 	const META_CHECKOUT  = '_ccb_checkout_id';
 	const META_CHECKOUTS = '_ccb_checkout_ids';
 	/** The processor checkout whose late or second payment waits for the merchant's review. */
-	const META_REVIEW = '_ccb_payment_to_review';
+	const META_REVIEW   = '_ccb_payment_to_review';
 	const META_CUSTOMER = '_ccb_customer_id';
 	const META_LEVEL    = '_ccb_level';
 
@@ -53,6 +53,8 @@ class Gateway extends \WC_Payment_Gateway {
 
 	/**
 	 * Gateway settings: only what WooCommerce shows the shopper; the rest lives in the plugin settings.
+	 *
+	 * @return void
 	 */
 	public function init_form_fields() {
 		$this->form_fields = array(
@@ -78,6 +80,8 @@ class Gateway extends \WC_Payment_Gateway {
 	/**
 	 * The classic checkout's content under the method: its description and, where WooCommerce
 	 * cannot collect it, the tax id.
+	 *
+	 * @return void
 	 */
 	public function payment_fields() {
 		if ( $this->description ) {
@@ -169,8 +173,8 @@ class Gateway extends \WC_Payment_Gateway {
 	 * @return string[]
 	 */
 	public static function checkout_ids( \WC_Order $order ): array {
-		$ids = $order->get_meta( self::META_CHECKOUTS );
-		$ids = is_array( $ids ) ? array_map( 'strval', $ids ) : array();
+		$ids     = $order->get_meta( self::META_CHECKOUTS );
+		$ids     = is_array( $ids ) ? array_map( 'strval', $ids ) : array();
 		$current = (string) $order->get_meta( self::META_CHECKOUT );
 		if ( '' !== $current && ! in_array( $current, $ids, true ) ) {
 			$ids[] = $current;

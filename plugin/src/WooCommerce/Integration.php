@@ -7,7 +7,6 @@
 
 namespace CryptoCustomerBridge\WooCommerce;
 
-
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -93,7 +92,7 @@ final class Integration {
 	/**
 	 * Applies a checkout event to the order the finder returns for its checkout.
 	 *
-	 * @param array<string, mixed>                              $event      Event.
+	 * @param array<string, mixed>                             $event      Event.
 	 * @param callable(array<string, mixed>): (\WC_Order|null) $find_order Order holding the checkout.
 	 * @return bool Whether an order changed.
 	 */

@@ -66,8 +66,8 @@ final class OrderPanel {
 		$row         = static function ( string $label, string $value ): string {
 			return '<dt>' . esc_html( $label ) . '</dt><dd>' . esc_html( $value ) . '</dd>';
 		};
-		$out .= $row( __( 'Status', 'crypto-customer-bridge' ), PaymentStatus::label( (string) $checkout['status'] ) );
-		$out .= $row( __( 'Amount due', 'crypto-customer-bridge' ), $checkout['total'] . ' ' . $checkout['currency'] );
+		$out        .= $row( __( 'Status', 'crypto-customer-bridge' ), PaymentStatus::label( (string) $checkout['status'] ) );
+		$out        .= $row( __( 'Amount due', 'crypto-customer-bridge' ), $checkout['total'] . ' ' . $checkout['currency'] );
 		if ( isset( $checkout['amountReceived'] ) ) {
 			$out .= $row( __( 'Amount received', 'crypto-customer-bridge' ), $checkout['amountReceived'] . ' ' . $checkout['currency'] );
 		}

@@ -29,6 +29,11 @@ final class OrderSnapshot {
 		$money = array( self::class, 'decimal' );
 		$items = array();
 		foreach ( $order->get_items( 'line_item' ) as $item ) {
+			/**
+			 * The items of this type are of this class.
+			 *
+			 * @var \WC_Order_Item_Product $item
+			 */
 			$items[] = array_filter(
 				array(
 					'name'      => wp_strip_all_tags( $item->get_name() ),
@@ -44,6 +49,11 @@ final class OrderSnapshot {
 		}
 		$coupons = array();
 		foreach ( $order->get_items( 'coupon' ) as $coupon ) {
+			/**
+			 * The items of this type are of this class.
+			 *
+			 * @var \WC_Order_Item_Coupon $coupon
+			 */
 			$coupons[] = array(
 				'code'        => $coupon->get_code(),
 				'discount'    => $money( $coupon->get_discount() ),
@@ -52,15 +62,41 @@ final class OrderSnapshot {
 		}
 		$shipping = array();
 		foreach ( $order->get_items( 'shipping' ) as $line ) {
-			$shipping[] = array( 'name' => wp_strip_all_tags( $line->get_name() ), 'net' => $money( $line->get_total() ), 'tax' => $money( $line->get_total_tax() ) );
+			/**
+			 * The items of this type are of this class.
+			 *
+			 * @var \WC_Order_Item_Shipping $line
+			 */
+			$shipping[] = array(
+				'name' => wp_strip_all_tags( $line->get_name() ),
+				'net'  => $money( $line->get_total() ),
+				'tax'  => $money( $line->get_total_tax() ),
+			);
 		}
 		$fees = array();
 		foreach ( $order->get_items( 'fee' ) as $fee ) {
-			$fees[] = array( 'name' => wp_strip_all_tags( $fee->get_name() ), 'net' => $money( $fee->get_total() ), 'tax' => $money( $fee->get_total_tax() ) );
+			/**
+			 * The items of this type are of this class.
+			 *
+			 * @var \WC_Order_Item_Fee $fee
+			 */
+			$fees[] = array(
+				'name' => wp_strip_all_tags( $fee->get_name() ),
+				'net'  => $money( $fee->get_total() ),
+				'tax'  => $money( $fee->get_total_tax() ),
+			);
 		}
 		$rates = array();
 		foreach ( $order->get_items( 'tax' ) as $tax ) {
-			$rates[] = array( 'label' => wp_strip_all_tags( $tax->get_label() ), 'percent' => self::decimal( (float) $tax->get_rate_percent() / 100 ) );
+			/**
+			 * The items of this type are of this class.
+			 *
+			 * @var \WC_Order_Item_Tax $tax
+			 */
+			$rates[] = array(
+				'label'   => wp_strip_all_tags( $tax->get_label() ),
+				'percent' => self::decimal( (float) $tax->get_rate_percent() / 100 ),
+			);
 		}
 		$customer = array(
 			'firstName'    => $order->get_billing_first_name(),

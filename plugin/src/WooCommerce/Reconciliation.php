@@ -46,8 +46,8 @@ final class Reconciliation {
 	public static function run(): void {
 		$orders = wc_get_orders(
 			array(
-				'limit'        => 50,
-				'status'       => array( 'pending', 'on-hold' ),
+				'limit'          => 50,
+				'status'         => array( 'pending', 'on-hold' ),
 				'date_created'   => '<' . ( time() - self::INTERVAL ),
 				// A core order property, honoured by HPOS and the legacy post storage alike (a meta_query is not).
 				'payment_method' => Gateway::ID,
