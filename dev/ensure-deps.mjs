@@ -4,8 +4,10 @@ import { execSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 
 const marker = 'node_modules/.package-lock.json';
-const stale = !existsSync(marker) || statSync(marker).mtimeMs < statSync('package.json').mtimeMs;
-if (stale) {
-  console.log('Installing npm dependencies…');
-  execSync('npm install --no-audit --no-fund', { stdio: 'inherit' });
+const stale =
+	! existsSync( marker ) ||
+	statSync( marker ).mtimeMs < statSync( 'package.json' ).mtimeMs;
+if ( stale ) {
+	console.log( 'Installing npm dependencies…' );
+	execSync( 'npm install --no-audit --no-fund', { stdio: 'inherit' } );
 }

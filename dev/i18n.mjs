@@ -4,60 +4,160 @@
 // each built script, the Jed JSON that wp_set_script_translations loads (only that script's strings).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import gettextParser from 'gettext-parser';
 import { ensureSystem } from './system.mjs';
 
 const DOMAIN = 'crypto-customer-bridge';
-const POT = `languages/${DOMAIN}.pot`;
+const POT = `languages/${ DOMAIN }.pot`;
 const OUT = 'plugin/build/languages';
 
-function files(dir, test) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) return e.name === 'build' || e.name === 'node_modules' ? [] : files(full, test);
-    return test(full) ? [full] : [];
-  });
+function files( dir, test ) {
+	return readdirSync( dir, { withFileTypes: true } ).flatMap( ( e ) => {
+		const full = path.join( dir, e.name );
+		if ( e.isDirectory() )
+			return e.name === 'build' || e.name === 'node_modules'
+				? []
+				: files( full, test );
+		return test( full ) ? [ full ] : [];
+	} );
 }
 
 function pot() {
-  ensureSystem(['gettext']);
-  const common = ['--from-code=UTF-8', '--add-comments=translators:', `--package-name=${DOMAIN}`, '--msgid-bugs-address=https://github.com/crypto-customer-bridge', '--sort-by-file', '-c'];
-  const php = files('plugin', (f) => f.endsWith('.php')).concat(files('blocks', (f) => f.endsWith('.php')));
-  const wp = ['-k', '-k__:1', '-k_e:1', '-kesc_html__:1', '-kesc_html_e:1', '-kesc_attr__:1', '-kesc_attr_e:1', '-k_x:1,2c', '-k_n:1,2', '-k_nx:1,2,4c'];
-  execFileSync('xgettext', ['--language=PHP', ...common, ...wp, '-o', '/tmp/ccb-php.pot', ...php]);
-  const ts = files('blocks', (f) => /\.tsx?$/.test(f) && !f.endsWith('.d.ts'));
-  execFileSync('xgettext', ['--language=JavaScript', ...common, ...wp, '-o', '/tmp/ccb-js.pot', ...ts]);
-  execFileSync('msgcat', ['--use-first', '-o', POT, '/tmp/ccb-php.pot', '/tmp/ccb-js.pot']);
-  for (const po of files('languages', (f) => f.endsWith('.po'))) execFileSync('msgmerge', ['--quiet', '--update', '--backup=off', '--no-fuzzy-matching', po, POT]);
-  console.log(`wrote ${POT}`);
+	ensureSystem( [ 'gettext' ] );
+	const common = [
+		'--from-code=UTF-8',
+		'--add-comments=translators:',
+		`--package-name=${ DOMAIN }`,
+		'--msgid-bugs-address=https://github.com/crypto-customer-bridge',
+		'--sort-by-file',
+		'-c',
+	];
+	const php = files( 'plugin', ( f ) => f.endsWith( '.php' ) ).concat(
+		files( 'blocks', ( f ) => f.endsWith( '.php' ) )
+	);
+	const wp = [
+		'-k',
+		'-k__:1',
+		'-k_e:1',
+		'-kesc_html__:1',
+		'-kesc_html_e:1',
+		'-kesc_attr__:1',
+		'-kesc_attr_e:1',
+		'-k_x:1,2c',
+		'-k_n:1,2',
+		'-k_nx:1,2,4c',
+	];
+	execFileSync( 'xgettext', [
+		'--language=PHP',
+		...common,
+		...wp,
+		'-o',
+		'/tmp/ccb-php.pot',
+		...php,
+	] );
+	const ts = files(
+		'blocks',
+		( f ) => /\.tsx?$/.test( f ) && ! f.endsWith( '.d.ts' )
+	);
+	execFileSync( 'xgettext', [
+		'--language=JavaScript',
+		...common,
+		...wp,
+		'-o',
+		'/tmp/ccb-js.pot',
+		...ts,
+	] );
+	execFileSync( 'msgcat', [
+		'--use-first',
+		'-o',
+		POT,
+		'/tmp/ccb-php.pot',
+		'/tmp/ccb-js.pot',
+	] );
+	for ( const po of files( 'languages', ( f ) => f.endsWith( '.po' ) ) )
+		execFileSync( 'msgmerge', [
+			'--quiet',
+			'--update',
+			'--backup=off',
+			'--no-fuzzy-matching',
+			po,
+			POT,
+		] );
+	console.log( `wrote ${ POT }` );
 }
 
 function build() {
-  mkdirSync(OUT, { recursive: true });
-  const scripts = files('plugin/build', (f) => f.endsWith('.js'));
-  for (const poFile of files('languages', (f) => f.endsWith('.po'))) {
-    const locale = path.basename(poFile, '.po').slice(DOMAIN.length + 1);
-    const po = gettextParser.po.parse(readFileSync(poFile));
-    writeFileSync(path.join(OUT, `${DOMAIN}-${locale}.mo`), gettextParser.mo.compile(po));
-    const entries = Object.values(po.translations[''] ?? {}).filter((t) => t.msgid && t.msgstr.some(Boolean) && !t.comments?.flag?.includes('fuzzy'));
-    for (const script of scripts) {
-      const source = readFileSync(script, 'utf8');
-      // A string belongs to a bundle when the bundle contains it: minified code keeps its literals.
-      const messages = Object.fromEntries(entries.filter((t) => source.includes(JSON.stringify(t.msgid).slice(1, -1))).map((t) => [t.msgctxt ? `${t.msgctxt}\u0004${t.msgid}` : t.msgid, t.msgstr]));
-      if (!Object.keys(messages).length) continue;
-      const relative = path.relative('plugin', script).split(path.sep).join('/');
-      const jed = { domain: 'messages', locale_data: { messages: { '': { domain: 'messages', lang: locale, 'plural-forms': po.headers['Plural-Forms'] ?? 'nplurals=2; plural=(n != 1);' }, ...messages } } };
-      writeFileSync(path.join(OUT, `${DOMAIN}-${locale}-${createHash('md5').update(relative).digest('hex')}.json`), JSON.stringify(jed));
-    }
-  }
+	mkdirSync( OUT, { recursive: true } );
+	const scripts = files( 'plugin/build', ( f ) => f.endsWith( '.js' ) );
+	for ( const poFile of files( 'languages', ( f ) => f.endsWith( '.po' ) ) ) {
+		const locale = path
+			.basename( poFile, '.po' )
+			.slice( DOMAIN.length + 1 );
+		const po = gettextParser.po.parse( readFileSync( poFile ) );
+		writeFileSync(
+			path.join( OUT, `${ DOMAIN }-${ locale }.mo` ),
+			gettextParser.mo.compile( po )
+		);
+		const entries = Object.values( po.translations[ '' ] ?? {} ).filter(
+			( t ) =>
+				t.msgid &&
+				t.msgstr.some( Boolean ) &&
+				! t.comments?.flag?.includes( 'fuzzy' )
+		);
+		for ( const script of scripts ) {
+			const source = readFileSync( script, 'utf8' );
+			// A string belongs to a bundle when the bundle contains it: minified code keeps its literals.
+			const messages = Object.fromEntries(
+				entries
+					.filter( ( t ) =>
+						source.includes(
+							JSON.stringify( t.msgid ).slice( 1, -1 )
+						)
+					)
+					.map( ( t ) => [
+						t.msgctxt
+							? `${ t.msgctxt }\u0004${ t.msgid }`
+							: t.msgid,
+						t.msgstr,
+					] )
+			);
+			if ( ! Object.keys( messages ).length ) continue;
+			const relative = path
+				.relative( 'plugin', script )
+				.split( path.sep )
+				.join( '/' );
+			const jed = {
+				domain: 'messages',
+				locale_data: {
+					messages: {
+						'': {
+							domain: 'messages',
+							lang: locale,
+							'plural-forms':
+								po.headers[ 'Plural-Forms' ] ??
+								'nplurals=2; plural=(n != 1);',
+						},
+						...messages,
+					},
+				},
+			};
+			writeFileSync(
+				path.join(
+					OUT,
+					`${ DOMAIN }-${ locale }-${ createHash( 'md5' ).update( relative ).digest( 'hex' ) }.json`
+				),
+				JSON.stringify( jed )
+			);
+		}
+	}
 }
 
-const command = process.argv[2];
-if (command === 'pot') pot();
-else if (command === 'build') build();
+const command = process.argv[ 2 ];
+if ( command === 'pot' ) pot();
+else if ( command === 'build' ) build();
 else {
-  console.error('usage: node dev/i18n.mjs pot|build');
-  process.exit(1);
+	console.error( 'usage: node dev/i18n.mjs pot|build' );
+	process.exit( 1 );
 }

@@ -3,4 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { openApiDocument } from '../bridge/src/http/openapi';
 
-writeFileSync('bridge/openapi.json', JSON.stringify(openApiDocument(), null, 2) + '\n');
+writeFileSync(
+	'bridge/openapi.json',
+	JSON.stringify( openApiDocument(), null, 2 ) + '\n'
+);

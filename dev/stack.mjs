@@ -3,108 +3,328 @@
 // connected. Used by `npm start` and by the end-to-end tests.
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	rmSync,
+	symlinkSync,
+	writeFileSync,
+} from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureSystem } from './system.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const WORDPRESS_CORE = path.join(ROOT, '.cache/wordpress-6.8');
+const ROOT = path.resolve(
+	path.dirname( fileURLToPath( import.meta.url ) ),
+	'..'
+);
+/** WordPress versions the stacks can run, each from the Debian suite that packages it (dev/wordpress/fetch-wordpress.sh). */
+export const WORDPRESS_SUITES = { 6.8: 'trixie', 7.1: 'sid' };
+const WORDPRESS_CORE = path.join( ROOT, '.cache/wordpress-6.8' );
 
 export async function freePort() {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
+	return new Promise( ( resolve ) => {
+		const s = net.createServer().listen( 0, '127.0.0.1', () => {
+			const { port } = s.address();
+			s.close( () => resolve( port ) );
+		} );
+	} );
 }
 
-async function waitFor(check, what, timeoutMs = 30000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if (await check()) return;
-    } catch {
-      /* not yet */
-    }
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
+export async function waitFor( check, what, timeoutMs = 30000 ) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		try {
+			if ( await check() ) return;
+		} catch {
+			/* not yet */
+		}
+		if ( Date.now() > deadline )
+			throw new Error( `Timed out waiting for ${ what }` );
+		await new Promise( ( r ) => setTimeout( r, 150 ) );
+	}
 }
 
 /** Starts a process in its own group so it and its children (php -S workers) stop together. */
-function startProcess(cmd, args, options) {
-  // Servers' own output goes nowhere: their logs are in the stack directory (WordPress) or unused.
-  const child = spawn(cmd, args, { ...options, detached: true, stdio: 'ignore' });
-  return {
-    child,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        try {
-          process.kill(-child.pid, 'SIGTERM');
-        } catch {
-          resolve();
-        }
-        setTimeout(() => {
-          try {
-            process.kill(-child.pid, 'SIGKILL');
-          } catch {
-            /* gone */
-          }
-        }, 5000).unref();
-      }),
-  };
+export function startProcess( cmd, args, options ) {
+	// Servers' own output goes nowhere: their logs are in the stack directory (WordPress) or unused.
+	const child = spawn( cmd, args, {
+		...options,
+		detached: true,
+		stdio: 'ignore',
+	} );
+	return {
+		child,
+		stop: () =>
+			new Promise( ( resolve ) => {
+				if ( child.exitCode !== null ) return resolve();
+				child.once( 'exit', () => resolve() );
+				try {
+					process.kill( -child.pid, 'SIGTERM' );
+				} catch {
+					resolve();
+				}
+				setTimeout( () => {
+					try {
+						process.kill( -child.pid, 'SIGKILL' );
+					} catch {
+						/* gone */
+					}
+				}, 5000 ).unref();
+			} ),
+	};
 }
 
-export function ensureWordPressCore() {
-  if (!existsSync(path.join(WORDPRESS_CORE, 'wp-includes/version.php'))) {
-    console.log('Fetching WordPress 6.8 (Debian trixie package)…');
-    execFileSync('bash', [path.join(ROOT, 'dev/wordpress/fetch-wordpress.sh'), WORDPRESS_CORE], { stdio: 'inherit' });
-  }
+/** Fetches a WordPress version into .cache/wordpress-VERSION once; returns that folder. */
+export function ensureWordPressCore( version = '6.8' ) {
+	const suite = WORDPRESS_SUITES[ version ];
+	if ( ! suite )
+		throw new Error(
+			`No Debian suite known for WordPress ${ version } (known: ${ Object.keys( WORDPRESS_SUITES ).join( ', ' ) })`
+		);
+	const core =
+		version === '6.8'
+			? WORDPRESS_CORE
+			: path.join( ROOT, `.cache/wordpress-${ version }` );
+	if ( ! existsSync( path.join( core, 'wp-includes/version.php' ) ) ) {
+		console.log(
+			`Fetching WordPress ${ version } (Debian ${ suite } package)…`
+		);
+		execFileSync(
+			'bash',
+			[
+				path.join( ROOT, 'dev/wordpress/fetch-wordpress.sh' ),
+				core,
+				suite,
+			],
+			{ stdio: 'inherit' }
+		);
+	}
+	return core;
 }
 
-async function startMariaDb(dir) {
-  const data = path.join(dir, 'data');
-  const socket = path.join(dir, 'mysqld.sock');
-  if (!existsSync(path.join(data, 'mysql'))) {
-    mkdirSync(data, { recursive: true });
-    execFileSync('mariadb-install-db', ['--no-defaults', `--datadir=${data}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db'], { stdio: 'ignore' });
-  }
-  const port = await freePort();
-  const proc = startProcess(
-    'mariadbd',
-    ['--no-defaults', `--datadir=${data}`, `--socket=${socket}`, `--port=${port}`, '--bind-address=127.0.0.1', '--user=root', '--skip-log-bin', '--innodb-buffer-pool-size=64M', `--pid-file=${path.join(dir, 'mysqld.pid')}`],
-    {},
-  );
-  await waitFor(() => existsSync(socket), 'MariaDB');
-  execFileSync('mariadb', [`--socket=${socket}`, '-uroot', '-e', 'CREATE DATABASE IF NOT EXISTS wordpress CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci']);
-  return { socket, stop: proc.stop };
+/** The version a WordPress folder holds ("7.1.4"). */
+export function wordPressVersion( core ) {
+	return (
+		/\$wp_version = '([^']+)'/.exec(
+			readFileSync( path.join( core, 'wp-includes/version.php' ), 'utf8' )
+		)?.[ 1 ] ?? 'unknown'
+	);
 }
 
-function writeWpConfig(site, { socket, url, debugLog }) {
-  const salts = ['AUTH_KEY', 'SECURE_AUTH_KEY', 'LOGGED_IN_KEY', 'NONCE_KEY', 'AUTH_SALT', 'SECURE_AUTH_SALT', 'LOGGED_IN_SALT', 'NONCE_SALT']
-    .map((k) => `define( '${k}', '${randomBytes(32).toString('hex')}' );`)
-    .join('\n');
-  writeFileSync(
-    path.join(site, 'wp-config.php'),
-    `<?php
+/**
+ * Starts the bridge (embedded database, sandbox processor, demo shop) on `port` with its state in
+ * `dir`; `env` overrides its settings. Returns its URL, the demo shop's connection string and stop().
+ */
+export async function startBridge( { dir, port, env = {} } ) {
+	const bPort = port ?? ( await freePort() );
+	const bridgeUrl = `http://127.0.0.1:${ bPort }`;
+	// The built bridge, run with plain node, as an operator runs it.
+	const bridge = startProcess(
+		process.execPath,
+		[ path.join( ROOT, 'bridge/dist/main.js' ) ],
+		{
+			cwd: ROOT,
+			env: {
+				...process.env,
+				PORT: String( bPort ),
+				DATA_DIR: dir,
+				LOG_LEVEL: 'warn',
+				DEMO_SHOP: 'on',
+				RECONCILE_INTERVAL_MS: '15000',
+				RECONCILE_MIN_AGE_S: '30',
+				EVENT_RETRY_BASE_MS: '1000',
+				EVENT_RETRY_MAX_MS: '30000',
+				...env,
+			},
+		}
+	);
+	try {
+		await waitFor(
+			async () =>
+				(
+					await fetch( `${ bridgeUrl }/health/ready`, {
+						signal: AbortSignal.timeout( 2000 ),
+					} )
+				).ok,
+			'the bridge',
+			60000
+		);
+	} catch ( error ) {
+		await bridge.stop();
+		throw error;
+	}
+	// The demo shop's string was written at the bridge's first start; it may have had another port then.
+	// On a first start the bridge answers ready a moment before it has written the file.
+	const demoFile = path.join( dir, 'demo-connection.txt' );
+	try {
+		await waitFor(
+			() => readFileSync( demoFile, 'utf8' ).trim() !== '',
+			'the demo shop',
+			30000
+		);
+	} catch ( error ) {
+		await bridge.stop();
+		throw error;
+	}
+	const connectionString = readFileSync( demoFile, 'utf8' )
+		.trim()
+		.replace( /@[^/]+/, `@127.0.0.1:${ bPort }` );
+	return { url: bridgeUrl, port: bPort, connectionString, stop: bridge.stop };
+}
+
+/**
+ * Copies a WordPress core into `site` (once), installs the plugin from `pluginDir` and the
+ * local-only must-use plugin that keeps WordPress from sending mail.
+ */
+export function prepareSite( { core, site, pluginDir } ) {
+	if ( ! existsSync( path.join( site, 'wp-load.php' ) ) )
+		cpSync( core, site, { recursive: true } );
+	// The working tree is linked, so edits show at once; any other copy (an unpacked zip) is
+	// installed as a real folder, which WordPress can replace or delete like any plugin.
+	const installed = path.join(
+		site,
+		'wp-content/plugins/crypto-customer-bridge'
+	);
+	rmSync( installed, { recursive: true, force: true } );
+	if ( path.resolve( pluginDir ) === path.join( ROOT, 'plugin' ) )
+		symlinkSync( path.resolve( pluginDir ), installed );
+	else cpSync( pluginDir, installed, { recursive: true } );
+	// There is no mail server here; keep WordPress from failing where it would send mail.
+	mkdirSync( path.join( site, 'wp-content/mu-plugins' ), {
+		recursive: true,
+	} );
+	writeFileSync(
+		path.join( site, 'wp-content/mu-plugins/local-no-mail.php' ),
+		"<?php\n// Local stack only: no mail server.\nadd_filter( 'pre_wp_mail', '__return_true' );\n"
+	);
+}
+
+/** Serves `site` with PHP's built-in server (`workers` processes); resolves once it accepts connections. */
+export async function startPhp( {
+	site,
+	port,
+	workers = 4,
+	memoryLimit = '256M',
+} ) {
+	const php = startProcess(
+		'php',
+		[
+			'-d',
+			'opcache.enable_cli=1',
+			'-d',
+			`memory_limit=${ memoryLimit }`,
+			'-S',
+			`127.0.0.1:${ port }`,
+			'-t',
+			site,
+			path.join( ROOT, 'dev/wordpress/router.php' ),
+		],
+		{
+			env: { ...process.env, PHP_CLI_SERVER_WORKERS: String( workers ) },
+		}
+	);
+	try {
+		await waitFor(
+			() =>
+				new Promise( ( resolve ) =>
+					net
+						.connect( port, '127.0.0.1' )
+						.once( 'connect', function () {
+							this.end();
+							resolve( true );
+						} )
+						.once( 'error', () => resolve( false ) )
+				),
+			'PHP'
+		);
+	} catch ( error ) {
+		await php.stop();
+		throw error;
+	}
+	return php;
+}
+
+export async function startMariaDb( dir ) {
+	const data = path.join( dir, 'data' );
+	const socket = path.join( dir, 'mysqld.sock' );
+	if ( ! existsSync( path.join( data, 'mysql' ) ) ) {
+		mkdirSync( data, { recursive: true } );
+		execFileSync(
+			'mariadb-install-db',
+			[
+				'--no-defaults',
+				`--datadir=${ data }`,
+				'--user=root',
+				'--auth-root-authentication-method=normal',
+				'--skip-test-db',
+			],
+			{
+				stdio: 'ignore',
+			}
+		);
+	}
+	const port = await freePort();
+	const proc = startProcess(
+		'mariadbd',
+		[
+			'--no-defaults',
+			`--datadir=${ data }`,
+			`--socket=${ socket }`,
+			`--port=${ port }`,
+			'--bind-address=127.0.0.1',
+			'--user=root',
+			'--skip-log-bin',
+			'--innodb-buffer-pool-size=64M',
+			`--pid-file=${ path.join( dir, 'mysqld.pid' ) }`,
+		],
+		{}
+	);
+	await waitFor( () => existsSync( socket ), 'MariaDB' );
+	execFileSync( 'mariadb', [
+		`--socket=${ socket }`,
+		'-uroot',
+		'-e',
+		'CREATE DATABASE IF NOT EXISTS wordpress CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci',
+	] );
+	return { socket, stop: proc.stop };
+}
+
+export function writeWpConfig( site, { socket, url, debugLog } ) {
+	const salts = [
+		'AUTH_KEY',
+		'SECURE_AUTH_KEY',
+		'LOGGED_IN_KEY',
+		'NONCE_KEY',
+		'AUTH_SALT',
+		'SECURE_AUTH_SALT',
+		'LOGGED_IN_SALT',
+		'NONCE_SALT',
+	]
+		.map(
+			( k ) =>
+				`define( '${ k }', '${ randomBytes( 32 ).toString( 'hex' ) }' );`
+		)
+		.join( '\n' );
+	writeFileSync(
+		path.join( site, 'wp-config.php' ),
+		`<?php
 define( 'DB_NAME', 'wordpress' );
 define( 'DB_USER', 'root' );
 define( 'DB_PASSWORD', '' );
-define( 'DB_HOST', 'localhost:${socket}' );
+define( 'DB_HOST', 'localhost:${ socket }' );
 define( 'DB_CHARSET', 'utf8mb4' );
 define( 'DB_COLLATE', '' );
-${salts}
+${ salts }
 $table_prefix = 'wp_';
-define( 'WP_HOME', '${url}' );
-define( 'WP_SITEURL', '${url}' );
+define( 'WP_HOME', '${ url }' );
+define( 'WP_SITEURL', '${ url }' );
 define( 'WP_ENVIRONMENT_TYPE', 'local' );
 define( 'WP_DEBUG', true );
-define( 'WP_DEBUG_LOG', '${debugLog}' );
+define( 'WP_DEBUG_LOG', '${ debugLog }' );
 define( 'WP_DEBUG_DISPLAY', false );
 define( 'AUTOMATIC_UPDATER_DISABLED', true );
 define( 'WP_AUTO_UPDATE_CORE', false );
@@ -115,68 +335,95 @@ if ( ! defined( 'ABSPATH' ) ) {
 	define( 'ABSPATH', __DIR__ . '/' );
 }
 require_once ABSPATH . 'wp-settings.php';
-`,
-  );
+`
+	);
 }
 
 /**
  * Starts everything. `dir` holds all state (bridge data, database, site); `pluginDir` is the plugin
  * to install (the repository's plugin/ by default, or an unpacked zip).
  */
-export async function startStack({ dir, pluginDir = path.join(ROOT, 'plugin'), level = 'minimal', wpPort, bridgePort, locale = '' }) {
-  ensureSystem(['php', 'mysqli', 'curl', 'xml', 'mbstring', 'intl', 'mariadb']);
-  ensureWordPressCore();
-  mkdirSync(dir, { recursive: true });
-  const stoppers = [];
-  const stop = async () => {
-    for (const s of stoppers.reverse()) await s();
-  };
-  try {
-    // Bridge.
-    const bridgeDir = path.join(dir, 'bridge');
-    const bPort = bridgePort ?? (await freePort());
-    const bridgeUrl = `http://127.0.0.1:${bPort}`;
-    const bridge = startProcess(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'bridge/src/main.ts')], {
-      cwd: ROOT,
-      env: { ...process.env, PORT: String(bPort), DATA_DIR: bridgeDir, LOG_LEVEL: 'warn', DEMO_SHOP: 'on', RECONCILE_INTERVAL_MS: '15000', RECONCILE_MIN_AGE_S: '30', EVENT_RETRY_BASE_MS: '1000', EVENT_RETRY_MAX_MS: '30000' },
-    });
-    stoppers.push(bridge.stop);
-    await waitFor(async () => (await fetch(`${bridgeUrl}/health/ready`, { signal: AbortSignal.timeout(2000) })).ok, 'the bridge', 60000);
-    // The demo shop's string was written at the bridge's first start; it may have had another port then.
-    const connectionString = readFileSync(path.join(bridgeDir, 'demo-connection.txt'), 'utf8').trim().replace(/@[^/]+/, `@127.0.0.1:${bPort}`);
+export async function startStack( {
+	dir,
+	pluginDir = path.join( ROOT, 'plugin' ),
+	level = 'minimal',
+	wpPort,
+	bridgePort,
+	locale = '',
+} ) {
+	ensureSystem( [
+		'php',
+		'mysqli',
+		'curl',
+		'xml',
+		'mbstring',
+		'intl',
+		'mariadb',
+	] );
+	ensureWordPressCore();
+	mkdirSync( dir, { recursive: true } );
+	const stoppers = [];
+	const stop = async () => {
+		for ( const s of stoppers.reverse() ) await s();
+	};
+	try {
+		// Bridge.
+		const bridge = await startBridge( {
+			dir: path.join( dir, 'bridge' ),
+			port: bridgePort,
+		} );
+		stoppers.push( bridge.stop );
+		const { url: bridgeUrl, connectionString } = bridge;
 
-    // Database.
-    const db = await startMariaDb(path.join(dir, 'mariadb'));
-    stoppers.push(db.stop);
+		// Database.
+		const db = await startMariaDb( path.join( dir, 'mariadb' ) );
+		stoppers.push( db.stop );
 
-    // WordPress.
-    const site = path.join(dir, 'site');
-    if (!existsSync(path.join(site, 'wp-load.php'))) cpSync(WORDPRESS_CORE, site, { recursive: true });
-    // The working tree is linked, so edits show at once; any other copy (an unpacked zip) is
-    // installed as a real folder, which WordPress can replace or delete like any plugin.
-    const installed = path.join(site, 'wp-content/plugins/crypto-customer-bridge');
-    rmSync(installed, { recursive: true, force: true });
-    if (path.resolve(pluginDir) === path.join(ROOT, 'plugin')) symlinkSync(path.resolve(pluginDir), installed);
-    else cpSync(pluginDir, installed, { recursive: true });
-    const wPort = wpPort ?? (await freePort());
-    const url = `http://127.0.0.1:${wPort}`;
-    writeWpConfig(site, { socket: db.socket, url, debugLog: path.join(dir, 'wordpress-debug.log') });
-    // There is no mail server here; keep WordPress from failing where it would send mail.
-    mkdirSync(path.join(site, 'wp-content/mu-plugins'), { recursive: true });
-    writeFileSync(path.join(site, 'wp-content/mu-plugins/local-no-mail.php'), "<?php\n// Local stack only: no mail server.\nadd_filter( 'pre_wp_mail', '__return_true' );\n");
-    const php = startProcess('php', ['-d', 'opcache.enable_cli=1', '-d', 'memory_limit=256M', '-S', `127.0.0.1:${wPort}`, '-t', site, path.join(ROOT, 'dev/wordpress/router.php')], {
-      env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' },
-    });
-    stoppers.push(php.stop);
-    await waitFor(() => new Promise((resolve) => net.connect(wPort, '127.0.0.1').once('connect', function () { this.end(); resolve(true); }).once('error', () => resolve(false))), 'PHP');
+		// WordPress.
+		const site = path.join( dir, 'site' );
+		prepareSite( { core: WORDPRESS_CORE, site, pluginDir } );
+		const wPort = wpPort ?? ( await freePort() );
+		const url = `http://127.0.0.1:${ wPort }`;
+		writeWpConfig( site, {
+			socket: db.socket,
+			url,
+			debugLog: path.join( dir, 'wordpress-debug.log' ),
+		} );
+		const php = await startPhp( { site, port: wPort } );
+		stoppers.push( php.stop );
 
-    const admin = { user: 'admin', password: 'password' };
-    const summary = JSON.parse(
-      execFileSync('php', [path.join(ROOT, 'dev/wordpress/provision.php'), site, JSON.stringify({ url, adminUser: admin.user, adminPassword: admin.password, connectionString, level, locale, demoPage: true })], { encoding: 'utf8' }),
-    );
-    return { url, bridgeUrl, admin, demoPage: summary.demoPage, site, dir, connectionString, stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
+		const admin = { user: 'admin', password: 'password' };
+		const summary = JSON.parse(
+			execFileSync(
+				'php',
+				[
+					path.join( ROOT, 'dev/wordpress/provision.php' ),
+					site,
+					JSON.stringify( {
+						url,
+						adminUser: admin.user,
+						adminPassword: admin.password,
+						connectionString,
+						level,
+						locale,
+						demoPage: true,
+					} ),
+				],
+				{ encoding: 'utf8' }
+			)
+		);
+		return {
+			url,
+			bridgeUrl,
+			admin,
+			demoPage: summary.demoPage,
+			site,
+			dir,
+			connectionString,
+			stop,
+		};
+	} catch ( error ) {
+		await stop();
+		throw error;
+	}
 }

@@ -7,9 +7,14 @@ import type { Config } from './shopper/dom';
 import { CheckoutForm } from './shopper/form';
 import { showStatus } from './shopper/status';
 
-for ( const root of document.querySelectorAll< HTMLElement >( '[data-ccb-checkout]' ) ) {
+for ( const root of document.querySelectorAll< HTMLElement >(
+	'[data-ccb-checkout]'
+) ) {
 	const config = JSON.parse( root.dataset.ccbCheckout ?? '{}' ) as Config;
 	const app = root.querySelector< HTMLElement >( '.ccb-checkout__app' )!;
-	if ( config.order ) void showStatus( app, config );
-	else new CheckoutForm( app, config ).render();
+	if ( config.order ) {
+		void showStatus( app, config );
+	} else {
+		new CheckoutForm( app, config ).render();
+	}
 }

@@ -1,20 +1,44 @@
 import { __ } from '@wordpress/i18n';
-import { LEVEL_FIELDS, strictestLevel, type Level } from '../../bridge/src/contract/levels';
-import { effectiveLevel, type Threshold } from '../../bridge/src/contract/threshold';
+import {
+	LEVEL_FIELDS,
+	strictestLevel,
+	type Level,
+} from '../../bridge/src/contract/levels';
+import {
+	effectiveLevel,
+	type Threshold,
+} from '../../bridge/src/contract/threshold';
 
 export function levelLabel( level: Level ): string {
 	return {
-		none: __( 'None: the charge carries no customer', 'crypto-customer-bridge' ),
+		none: __(
+			'None: the charge carries no customer',
+			'crypto-customer-bridge'
+		),
 		minimal: __( 'Minimal: name and email', 'crypto-customer-bridge' ),
-		compliant: __( 'Compliant: full billing details', 'crypto-customer-bridge' ),
+		compliant: __(
+			'Compliant: full billing details',
+			'crypto-customer-bridge'
+		),
 	}[ level ];
 }
 
 /**
  * The level a checkout block asks for: the site's, raised by the block's own setting and by the
  * compliance threshold for its total — the same rule the bridge enforces.
+ * @param siteLevel
+ * @param blockLevel
+ * @param threshold
+ * @param total
+ * @param currency
  */
-export function levelForBlock( siteLevel: Level, blockLevel: Level | '', threshold: Threshold | null, total: string, currency: string ): Level {
+export function levelForBlock(
+	siteLevel: Level,
+	blockLevel: Level | '',
+	threshold: Threshold | null,
+	total: string,
+	currency: string
+): Level {
 	const base = strictestLevel( siteLevel, blockLevel || 'none' );
 	return total ? effectiveLevel( base, threshold, total, currency ) : base;
 }

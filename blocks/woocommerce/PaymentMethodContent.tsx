@@ -15,7 +15,9 @@ export interface PaymentMethodSettings {
 
 /** What WooCommerce's block checkout passes a payment method's content (the parts used here). */
 export interface CheckoutProps {
-	eventRegistration?: { onPaymentSetup: ( callback: () => unknown ) => () => void };
+	eventRegistration?: {
+		onPaymentSetup: ( callback: () => unknown ) => () => void;
+	};
 	emitResponse?: { responseTypes: { SUCCESS: string } };
 }
 
@@ -23,14 +25,28 @@ export interface CheckoutProps {
  * Shown under "Pay with crypto" in the block checkout: what happens next, which of the details
  * already on the form travel with the charge (nothing is asked twice), and — only where WooCommerce
  * cannot collect it — the tax id, handed to the order as payment data.
+ * @param root0
+ * @param root0.settings
+ * @param root0.eventRegistration
+ * @param root0.emitResponse
  */
-export default function PaymentMethodContent( { settings, eventRegistration, emitResponse }: { settings: PaymentMethodSettings } & CheckoutProps ) {
+export default function PaymentMethodContent( {
+	settings,
+	eventRegistration,
+	emitResponse,
+}: { settings: PaymentMethodSettings } & CheckoutProps ) {
 	const [ taxId, setTaxId ] = useState( '' );
 	const { asked } = fieldsFor( settings.level );
 	const labels = fieldPresentation();
 
 	useEffect( () => {
-		if ( ! settings.collectTaxId || ! eventRegistration || ! emitResponse ) return undefined;
+		if (
+			! settings.collectTaxId ||
+			! eventRegistration ||
+			! emitResponse
+		) {
+			return undefined;
+		}
 		return eventRegistration.onPaymentSetup( () => ( {
 			type: emitResponse.responseTypes.SUCCESS,
 			meta: { paymentMethodData: { ccb_tax_id: taxId.trim() } },
@@ -42,16 +58,36 @@ export default function PaymentMethodContent( { settings, eventRegistration, emi
 			{ settings.description && <p>{ settings.description }</p> }
 			{ asked.length > 0 ? (
 				<p>
-					{ __( 'Sent with your payment, as the law and the shop require:', 'crypto-customer-bridge' ) }{ ' ' }
+					{ __(
+						'Sent with your payment, as the law and the shop require:',
+						'crypto-customer-bridge'
+					) }{ ' ' }
 					{ asked.map( ( f ) => labels[ f ].label ).join( ', ' ) }.
 				</p>
 			) : (
-				<p>{ __( 'No personal details are sent with this payment.', 'crypto-customer-bridge' ) }</p>
+				<p>
+					{ __(
+						'No personal details are sent with this payment.',
+						'crypto-customer-bridge'
+					) }
+				</p>
 			) }
 			{ settings.collectTaxId && (
 				<p>
-					<label htmlFor="ccb-tax-id">{ __( 'Tax ID (VAT number), if you have one', 'crypto-customer-bridge' ) }</label>
-					<input id="ccb-tax-id" type="text" maxLength={ settings.taxIdMaxLength } autoComplete="off" value={ taxId } onChange={ ( e ) => setTaxId( e.target.value ) } />
+					<label htmlFor="ccb-tax-id">
+						{ __(
+							'Tax ID (VAT number), if you have one',
+							'crypto-customer-bridge'
+						) }
+					</label>
+					<input
+						id="ccb-tax-id"
+						type="text"
+						maxLength={ settings.taxIdMaxLength }
+						autoComplete="off"
+						value={ taxId }
+						onChange={ ( e ) => setTaxId( e.target.value ) }
+					/>
 				</p>
 			) }
 		</div>

@@ -15,32 +15,32 @@ import { sandboxApi } from './processors/sandbox/api';
 import { sandboxPages } from './processors/sandbox/page';
 
 /** The HTTP edge: routes parse and answer; the domain decides; the store persists. */
-export function createApp(ctx: BridgeContext): express.Express {
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('etag', false);
-  app.use(requestId);
+export function createApp( ctx: BridgeContext ): express.Express {
+	const app = express();
+	app.disable( 'x-powered-by' );
+	app.set( 'etag', false );
+	app.use( requestId );
 
-  if (ctx.config.SANDBOX === 'on') {
-    const deps = { db: ctx.db, log: ctx.log, publicUrl: ctx.publicUrl };
-    app.use('/sandbox/api/v1', sandboxApi(deps));
-    app.use('/sandbox', sandboxPages(deps));
-  }
+	if ( ctx.config.SANDBOX === 'on' ) {
+		const deps = { db: ctx.db, log: ctx.log, publicUrl: ctx.publicUrl };
+		app.use( '/sandbox/api/v1', sandboxApi( deps ) );
+		app.use( '/sandbox', sandboxPages( deps ) );
+	}
 
-  app.use('/health', healthRoutes(ctx));
-  const document = openApiDocument();
-  app.get('/openapi.json', (_req, res) => void res.json(document));
-  app.use('/processor-webhooks', processorWebhookRoutes(ctx));
-  app.use(jsonBody(ctx.config.BODY_LIMIT_BYTES), inputGuard);
+	app.use( '/health', healthRoutes( ctx ) );
+	const document = openApiDocument();
+	app.get( '/openapi.json', ( _req, res ) => void res.json( document ) );
+	app.use( '/processor-webhooks', processorWebhookRoutes( ctx ) );
+	app.use( jsonBody( ctx.config.BODY_LIMIT_BYTES ), inputGuard );
 
-  const shopApi = express.Router();
-  shopApi.use(requireShop(ctx));
-  shopApi.use('/shop', shopRoutes(ctx));
-  shopApi.use('/checkouts', checkoutRoutes(ctx));
-  shopApi.use('/customers', customerRoutes(ctx));
-  app.use('/v1', shopApi);
+	const shopApi = express.Router();
+	shopApi.use( requireShop( ctx ) );
+	shopApi.use( '/shop', shopRoutes( ctx ) );
+	shopApi.use( '/checkouts', checkoutRoutes( ctx ) );
+	shopApi.use( '/customers', customerRoutes( ctx ) );
+	app.use( '/v1', shopApi );
 
-  app.use(notFound);
-  app.use(errorHandler(ctx.log));
-  return app;
+	app.use( notFound );
+	app.use( errorHandler( ctx.log ) );
+	return app;
 }

@@ -5,95 +5,228 @@ import CustomerForm from '../../blocks/admin/customers/CustomerForm';
 import CustomersApp from '../../blocks/admin/customers/CustomersApp';
 import Statistics from '../../blocks/admin/customers/Statistics';
 
-type Call = { path?: string; method?: string; data?: any; headers?: Record<string, string> };
+type Call = {
+	path?: string;
+	method?: string;
+	data?: any;
+	headers?: Record< string, string >;
+};
 let calls: Call[] = [];
-let answer: (o: Call) => unknown = () => ({});
-apiFetch.use((options) => {
-  calls.push(options as Call);
-  try {
-    return Promise.resolve(answer(options as Call));
-  } catch (e) {
-    return Promise.reject(e);
-  }
-});
-beforeEach(() => {
-  calls = [];
-});
+let answer: ( o: Call ) => unknown = () => ( {} );
+apiFetch.use( ( options ) => {
+	calls.push( options as Call );
+	try {
+		return Promise.resolve( answer( options as Call ) );
+	} catch ( e ) {
+		return Promise.reject( e );
+	}
+} );
+beforeEach( () => {
+	calls = [];
+} );
 
-describe('the customer form', () => {
-  it('asks the level\'s fields and checks them before sending anything', async () => {
-    const view = within(render(<CustomerForm onSaved={jest.fn()} onCancel={jest.fn()} />).container);
-    await userEvent.selectOptions(view.getByRole('combobox', { name: 'Information level' }), 'compliant');
-    expect(view.getByRole('combobox', { name: 'Country *' })).toBeInTheDocument();
-    await userEvent.type(view.getByRole('textbox', { name: 'Email address *' }), 'nope');
-    await userEvent.click(view.getByRole('button', { name: 'Save customer' }));
-    expect(view.getByRole('textbox', { name: 'First name *' })).toHaveAttribute('aria-invalid', 'true');
-    expect(view.getByText('Enter a valid email address, like name@example.com.')).toBeInTheDocument();
-    expect(calls).toHaveLength(0);
-  });
+describe( 'the customer form', () => {
+	it( "asks the level's fields and checks them before sending anything", async () => {
+		const view = within(
+			render(
+				<CustomerForm onSaved={ jest.fn() } onCancel={ jest.fn() } />
+			).container
+		);
+		await userEvent.selectOptions(
+			view.getByRole( 'combobox', { name: 'Information level' } ),
+			'compliant'
+		);
+		expect(
+			view.getByRole( 'combobox', { name: 'Country *' } )
+		).toBeInTheDocument();
+		await userEvent.type(
+			view.getByRole( 'textbox', { name: 'Email address *' } ),
+			'nope'
+		);
+		await userEvent.click(
+			view.getByRole( 'button', { name: 'Save customer' } )
+		);
+		expect(
+			view.getByRole( 'textbox', { name: 'First name *' } )
+		).toHaveAttribute( 'aria-invalid', 'true' );
+		expect(
+			view.getByText(
+				'Enter a valid email address, like name@example.com.'
+			)
+		).toBeInTheDocument();
+		expect( calls ).toHaveLength( 0 );
+	} );
 
-  it('creates with the level, a stable request id, and no empty meta; shows the bridge\'s field errors', async () => {
-    answer = () => {
-      throw { message: 'Please check the highlighted fields.', data: { fields: { 'customer.email': { code: 'email_taken', message: 'taken' } } } };
-    };
-    const view = within(render(<CustomerForm onSaved={jest.fn()} onCancel={jest.fn()} />).container);
-    await userEvent.type(view.getByRole('textbox', { name: 'First name *' }), 'Ada');
-    await userEvent.type(view.getByRole('textbox', { name: 'Last name *' }), 'Lovelace');
-    await userEvent.type(view.getByRole('textbox', { name: 'Email address *' }), 'ada@example.com');
-    await userEvent.click(view.getByRole('button', { name: 'Save customer' }));
-    expect(await view.findByText('Another customer already uses this email address.')).toBeInTheDocument();
-    await userEvent.click(view.getByRole('button', { name: 'Save customer' }));
-    const [first, second] = calls;
-    expect(first).toMatchObject({ path: '/ccb/v1/admin/customers', method: 'POST', data: { level: 'minimal', customer: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' } } });
-    expect(first!.data.customer).not.toHaveProperty('meta');
-    expect(first!.headers!['X-CCB-Request-Id']).toMatch(/^[0-9a-f-]{36}$/);
-    expect(second!.headers!['X-CCB-Request-Id']).toBe(first!.headers!['X-CCB-Request-Id']);
-  });
+	it( "creates with the level, a stable request id, and no empty meta; shows the bridge's field errors", async () => {
+		answer = () => {
+			throw {
+				message: 'Please check the highlighted fields.',
+				data: {
+					fields: {
+						'customer.email': {
+							code: 'email_taken',
+							message: 'taken',
+						},
+					},
+				},
+			};
+		};
+		const view = within(
+			render(
+				<CustomerForm onSaved={ jest.fn() } onCancel={ jest.fn() } />
+			).container
+		);
+		await userEvent.type(
+			view.getByRole( 'textbox', { name: 'First name *' } ),
+			'Ada'
+		);
+		await userEvent.type(
+			view.getByRole( 'textbox', { name: 'Last name *' } ),
+			'Lovelace'
+		);
+		await userEvent.type(
+			view.getByRole( 'textbox', { name: 'Email address *' } ),
+			'ada@example.com'
+		);
+		await userEvent.click(
+			view.getByRole( 'button', { name: 'Save customer' } )
+		);
+		expect(
+			await view.findByText(
+				'Another customer already uses this email address.'
+			)
+		).toBeInTheDocument();
+		await userEvent.click(
+			view.getByRole( 'button', { name: 'Save customer' } )
+		);
+		const [ first, second ] = calls;
+		expect( first ).toMatchObject( {
+			path: '/ccb/v1/admin/customers',
+			method: 'POST',
+			data: {
+				level: 'minimal',
+				customer: {
+					firstName: 'Ada',
+					lastName: 'Lovelace',
+					email: 'ada@example.com',
+				},
+			},
+		} );
+		expect( first!.data.customer ).not.toHaveProperty( 'meta' );
+		expect( first!.headers![ 'X-CCB-Request-Id' ] ).toMatch(
+			/^[0-9a-f-]{36}$/
+		);
+		expect( second!.headers![ 'X-CCB-Request-Id' ] ).toBe(
+			first!.headers![ 'X-CCB-Request-Id' ]
+		);
+	} );
 
-  it('edits: clears emptied fields with null and saves meta', async () => {
-    answer = (o) => ({ customer: { id: 'c1', ...o.data } });
-    const onSaved = jest.fn();
-    const customer = { id: 'c1', firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', level: 'minimal', note: 'old', meta: {}, processorCustomerId: 'X', erasedAt: null, createdAt: '', updatedAt: '' } as const;
-    const view = within(render(<CustomerForm customer={customer as any} onSaved={onSaved} onCancel={jest.fn()} />).container);
-    await userEvent.clear(view.getByRole('textbox', { name: 'Note' }));
-    await userEvent.click(view.getByRole('button', { name: 'Add meta' }));
-    await userEvent.type(view.getByRole('textbox', { name: 'Key' }), 'crmId');
-    await userEvent.type(view.getByRole('textbox', { name: 'Value' }), '42');
-    await userEvent.click(view.getByRole('button', { name: 'Save customer' }));
-    expect(calls[0]).toMatchObject({ path: '/ccb/v1/admin/customers/c1', method: 'PATCH', data: { firstName: 'Ada', note: null, meta: { crmId: '42' } } });
-    expect(onSaved).toHaveBeenCalled();
-  });
-});
+	it( 'edits: clears emptied fields with null and saves meta', async () => {
+		answer = ( o ) => ( { customer: { id: 'c1', ...o.data } } );
+		const onSaved = jest.fn();
+		const customer = {
+			id: 'c1',
+			firstName: 'Ada',
+			lastName: 'Lovelace',
+			email: 'ada@example.com',
+			level: 'minimal',
+			note: 'old',
+			meta: {},
+			processorCustomerId: 'X',
+			erasedAt: null,
+			createdAt: '',
+			updatedAt: '',
+		} as const;
+		const view = within(
+			render(
+				<CustomerForm
+					customer={ customer as any }
+					onSaved={ onSaved }
+					onCancel={ jest.fn() }
+				/>
+			).container
+		);
+		await userEvent.clear( view.getByRole( 'textbox', { name: 'Note' } ) );
+		await userEvent.click(
+			view.getByRole( 'button', { name: 'Add meta' } )
+		);
+		await userEvent.type(
+			view.getByRole( 'textbox', { name: 'Key' } ),
+			'crmId'
+		);
+		await userEvent.type(
+			view.getByRole( 'textbox', { name: 'Value' } ),
+			'42'
+		);
+		await userEvent.click(
+			view.getByRole( 'button', { name: 'Save customer' } )
+		);
+		expect( calls[ 0 ] ).toMatchObject( {
+			path: '/ccb/v1/admin/customers/c1',
+			method: 'PATCH',
+			data: { firstName: 'Ada', note: null, meta: { crmId: '42' } },
+		} );
+		expect( onSaved ).toHaveBeenCalled();
+	} );
+} );
 
-it('shows the statistics and a 30-day chart of the main currency', () => {
-  const today = new Date().toISOString().slice(0, 10);
-  render(
-    <Statistics
-      stats={{
-        customers: 1234567,
-        newLast30Days: 89,
-        paidVolume: [{ currency: 'EUR', amount: '1000.50' }, { currency: 'USD', amount: '20.00' }],
-        topCountries: [{ countryCode: 'DE', customers: 10 }],
-        paidPerDay: [{ day: today, currency: 'EUR', amount: '1000.50' }],
-      }}
-    />,
-  );
-  const region = screen.getByRole('region', { name: 'Customer statistics' });
-  expect(region).toHaveTextContent('1,234,567');
-  expect(region).toHaveTextContent('1000.50 EUR · 20.00 USD');
-  expect(region).toHaveTextContent('Germany (10)');
-  const chart = screen.getByRole('img', { name: 'Paid volume per day over 30 days, in EUR' });
-  expect(chart.querySelectorAll('rect')).toHaveLength(30);
-  expect(Number(chart.querySelectorAll('rect')[29]!.getAttribute('height'))).toBeCloseTo(58);
-});
+it( 'shows the statistics and a 30-day chart of the main currency', () => {
+	const today = new Date().toISOString().slice( 0, 10 );
+	render(
+		<Statistics
+			stats={ {
+				customers: 1234567,
+				newLast30Days: 89,
+				paidVolume: [
+					{ currency: 'EUR', amount: '1000.50' },
+					{ currency: 'USD', amount: '20.00' },
+				],
+				topCountries: [ { countryCode: 'DE', customers: 10 } ],
+				paidPerDay: [
+					{ day: today, currency: 'EUR', amount: '1000.50' },
+				],
+			} }
+		/>
+	);
+	const region = screen.getByRole( 'region', {
+		name: 'Customer statistics',
+	} );
+	expect( region ).toHaveTextContent( '1,234,567' );
+	expect( region ).toHaveTextContent( '1000.50 EUR · 20.00 USD' );
+	expect( region ).toHaveTextContent( 'Germany (10)' );
+	const chart = screen.getByRole( 'img', {
+		name: 'Paid volume per day over 30 days, in EUR',
+	} );
+	expect( chart.querySelectorAll( 'rect' ) ).toHaveLength( 30 );
+	expect(
+		Number(
+			chart.querySelectorAll( 'rect' )[ 29 ]!.getAttribute( 'height' )
+		)
+	).toBeCloseTo( 58 );
+} );
 
-it('opens the customer named in the address (a link from an order)', async () => {
-  answer = (o) =>
-    o.path?.endsWith('/11111111-1111-4111-8111-111111111111')
-      ? { customer: { id: '11111111-1111-4111-8111-111111111111', firstName: 'Olga', lastName: 'Order', email: 'olga@example.com', level: 'minimal', meta: {}, erasedAt: null }, checkouts: [], accounts: [], audit: [] }
-      : {};
-  window.location.hash = '#11111111-1111-4111-8111-111111111111';
-  render(<CustomersApp />);
-  expect(await screen.findByRole('heading', { name: 'Olga Order' })).toBeInTheDocument();
-  window.location.hash = '';
-});
+it( 'opens the customer named in the address (a link from an order)', async () => {
+	answer = ( o ) =>
+		o.path?.endsWith( '/11111111-1111-4111-8111-111111111111' )
+			? {
+					customer: {
+						id: '11111111-1111-4111-8111-111111111111',
+						firstName: 'Olga',
+						lastName: 'Order',
+						email: 'olga@example.com',
+						level: 'minimal',
+						meta: {},
+						erasedAt: null,
+					},
+					checkouts: [],
+					accounts: [],
+					audit: [],
+				}
+			: {};
+	window.location.hash = '#11111111-1111-4111-8111-111111111111';
+	render( <CustomersApp /> );
+	expect(
+		await screen.findByRole( 'heading', { name: 'Olga Order' } )
+	).toBeInTheDocument();
+	window.location.hash = '';
+} );

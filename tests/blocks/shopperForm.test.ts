@@ -4,120 +4,223 @@ import type { Config } from '../../blocks/checkout/shopper/dom';
 import { screen, waitFor } from '@testing-library/dom';
 import userEvent from '@testing-library/user-event';
 
-const config = (over: Partial<Config> = {}): Config => ({
-  postId: 7,
-  blockId: 'block-1234',
-  siteLevel: 'minimal',
-  blockLevel: '',
-  threshold: null,
-  currency: 'EUR',
-  total: '64.97',
-  buttonLabel: '',
-  restUrl: '/wp-json/ccb/v1/',
-  nonce: 'n0nce',
-  order: '',
-  cancelled: false,
-  ...over,
-});
+const config = ( over: Partial< Config > = {} ): Config => ( {
+	postId: 7,
+	blockId: 'block-1234',
+	siteLevel: 'minimal',
+	blockLevel: '',
+	threshold: null,
+	currency: 'EUR',
+	total: '64.97',
+	buttonLabel: '',
+	restUrl: '/wp-json/ccb/v1/',
+	nonce: 'n0nce',
+	order: '',
+	cancelled: false,
+	...over,
+} );
 
-function mount(c: Config, navigate = jest.fn()) {
-  document.body.innerHTML = '<div id="app"></div>';
-  const root = document.getElementById('app')!;
-  new CheckoutForm(root, c, navigate).render();
-  return root;
+function mount( c: Config, navigate = jest.fn() ) {
+	document.body.innerHTML = '<div id="app"></div>';
+	const root = document.getElementById( 'app' )!;
+	new CheckoutForm( root, c, navigate ).render();
+	return root;
 }
 
-const respond = (status: number, body: unknown) => jest.fn().mockResolvedValue({ ok: status < 300, status, json: async () => body });
+const respond = ( status: number, body: unknown ) =>
+	jest.fn().mockResolvedValue( {
+		ok: status < 300,
+		status,
+		json: async () => body,
+	} );
 
-afterEach(() => jest.restoreAllMocks());
+afterEach( () => jest.restoreAllMocks() );
 
-describe('the payment form', () => {
-  it('asks exactly the level\'s fields, marks the required ones, with autocomplete', () => {
-    mount(config({ siteLevel: 'compliant' }));
-    expect(screen.getAllByRole('textbox')).toHaveLength(10);
-    expect(screen.getByRole('combobox', { name: 'Country' })).toBeRequired();
-    expect(screen.getByRole('textbox', { name: 'Email address' })).toHaveAttribute('autocomplete', 'email');
-    expect(screen.getByRole('textbox', { name: 'Company' })).not.toBeRequired();
-    mount(config({ siteLevel: 'none' }));
-    expect(screen.queryAllByRole('textbox')).toHaveLength(0);
-    expect(screen.getByRole('button', { name: 'Pay with crypto' })).toBeInTheDocument();
-  });
+describe( 'the payment form', () => {
+	it( "asks exactly the level's fields, marks the required ones, with autocomplete", () => {
+		mount( config( { siteLevel: 'compliant' } ) );
+		expect( screen.getAllByRole( 'textbox' ) ).toHaveLength( 10 );
+		expect(
+			screen.getByRole( 'combobox', { name: 'Country' } )
+		).toBeRequired();
+		expect(
+			screen.getByRole( 'textbox', { name: 'Email address' } )
+		).toHaveAttribute( 'autocomplete', 'email' );
+		expect(
+			screen.getByRole( 'textbox', { name: 'Company' } )
+		).not.toBeRequired();
+		mount( config( { siteLevel: 'none' } ) );
+		expect( screen.queryAllByRole( 'textbox' ) ).toHaveLength( 0 );
+		expect(
+			screen.getByRole( 'button', { name: 'Pay with crypto' } )
+		).toBeInTheDocument();
+	} );
 
-  it('a block may ask more than the site, and the threshold raises the level', () => {
-    mount(config({ blockLevel: 'compliant' }));
-    expect(screen.getByRole('textbox', { name: 'Postal code' })).toBeInTheDocument();
-    mount(config({ threshold: { amount: '50', currency: 'EUR' } }));
-    expect(screen.getByRole('textbox', { name: 'Postal code' })).toBeInTheDocument();
-    mount(config({ threshold: { amount: '100', currency: 'EUR' } }));
-    expect(screen.queryByRole('textbox', { name: 'Postal code' })).toBeNull();
-  });
+	it( 'a block may ask more than the site, and the threshold raises the level', () => {
+		mount( config( { blockLevel: 'compliant' } ) );
+		expect(
+			screen.getByRole( 'textbox', { name: 'Postal code' } )
+		).toBeInTheDocument();
+		mount( config( { threshold: { amount: '50', currency: 'EUR' } } ) );
+		expect(
+			screen.getByRole( 'textbox', { name: 'Postal code' } )
+		).toBeInTheDocument();
+		mount( config( { threshold: { amount: '100', currency: 'EUR' } } ) );
+		expect(
+			screen.queryByRole( 'textbox', { name: 'Postal code' } )
+		).toBeNull();
+	} );
 
-  it('shows each problem under its field, marks it invalid, focuses the first, and sends nothing', async () => {
-    const fetch = (globalThis.fetch = respond(200, {}));
-    mount(config());
-    await userEvent.type(screen.getByRole('textbox', { name: 'Email address' }), 'nope');
-    await userEvent.click(screen.getByRole('button', { name: 'Pay with crypto' }));
-    const first = screen.getByRole('textbox', { name: 'First name' });
-    expect(first).toHaveAttribute('aria-invalid', 'true');
-    expect(first).toHaveAccessibleDescription('This field is required.');
-    expect(screen.getByRole('textbox', { name: 'Email address' })).toHaveAccessibleDescription('Enter a valid email address, like name@example.com.');
-    expect(first).toHaveFocus();
-    expect(fetch).not.toHaveBeenCalled();
-  });
+	it( 'shows each problem under its field, marks it invalid, focuses the first, and sends nothing', async () => {
+		const fetch = ( globalThis.fetch = respond( 200, {} ) );
+		mount( config() );
+		await userEvent.type(
+			screen.getByRole( 'textbox', { name: 'Email address' } ),
+			'nope'
+		);
+		await userEvent.click(
+			screen.getByRole( 'button', { name: 'Pay with crypto' } )
+		);
+		const first = screen.getByRole( 'textbox', { name: 'First name' } );
+		expect( first ).toHaveAttribute( 'aria-invalid', 'true' );
+		expect( first ).toHaveAccessibleDescription(
+			'This field is required.'
+		);
+		expect(
+			screen.getByRole( 'textbox', { name: 'Email address' } )
+		).toHaveAccessibleDescription(
+			'Enter a valid email address, like name@example.com.'
+		);
+		expect( first ).toHaveFocus();
+		expect( fetch ).not.toHaveBeenCalled();
+	} );
 
-  it('submits the cleaned customer with the nonce and one attempt id, then goes to the payment page', async () => {
-    const fetch = (globalThis.fetch = respond(200, { redirectUrl: 'https://pay.example/checkout/ABC' }));
-    const assign = jest.fn();
-    mount(config(), assign);
-    await userEvent.type(screen.getByRole('textbox', { name: 'First name' }), '  Ada ');
-    await userEvent.type(screen.getByRole('textbox', { name: 'Last name' }), 'Lovelace');
-    await userEvent.type(screen.getByRole('textbox', { name: 'Email address' }), 'ada@example.com');
-    await userEvent.click(screen.getByRole('button', { name: 'Pay with crypto' }));
-    await waitFor(() => expect(assign).toHaveBeenCalledWith('https://pay.example/checkout/ABC'));
-    const [url, init] = fetch.mock.calls[0];
-    expect(url).toBe('/wp-json/ccb/v1/checkouts');
-    expect(init.headers['X-WP-Nonce']).toBe('n0nce');
-    const body = JSON.parse(init.body);
-    expect(body).toMatchObject({ postId: 7, blockId: 'block-1234', customer: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' } });
-    expect(body.attempt).toMatch(/^[0-9a-f-]{36}$/);
-  });
+	it( 'submits the cleaned customer with the nonce and one attempt id, then goes to the payment page', async () => {
+		const fetch = ( globalThis.fetch = respond( 200, {
+			redirectUrl: 'https://pay.example/checkout/ABC',
+		} ) );
+		const assign = jest.fn();
+		mount( config(), assign );
+		await userEvent.type(
+			screen.getByRole( 'textbox', { name: 'First name' } ),
+			'  Ada '
+		);
+		await userEvent.type(
+			screen.getByRole( 'textbox', { name: 'Last name' } ),
+			'Lovelace'
+		);
+		await userEvent.type(
+			screen.getByRole( 'textbox', { name: 'Email address' } ),
+			'ada@example.com'
+		);
+		await userEvent.click(
+			screen.getByRole( 'button', { name: 'Pay with crypto' } )
+		);
+		await waitFor( () =>
+			expect( assign ).toHaveBeenCalledWith(
+				'https://pay.example/checkout/ABC'
+			)
+		);
+		const [ url, init ] = fetch.mock.calls[ 0 ];
+		expect( url ).toBe( '/wp-json/ccb/v1/checkouts' );
+		expect( init.headers[ 'X-WP-Nonce' ] ).toBe( 'n0nce' );
+		const body = JSON.parse( init.body );
+		expect( body ).toMatchObject( {
+			postId: 7,
+			blockId: 'block-1234',
+			customer: {
+				firstName: 'Ada',
+				lastName: 'Lovelace',
+				email: 'ada@example.com',
+			},
+		} );
+		expect( body.attempt ).toMatch( /^[0-9a-f-]{36}$/ );
+	} );
 
-  it('shows the bridge\'s field errors the same way, and switches to the level the server asks for', async () => {
-    globalThis.fetch = respond(400, {
-      code: 'ccb_validation_failed',
-      message: 'Please check the highlighted fields.',
-      data: { status: 400, level: 'compliant', fields: { 'customer.postalCode': { code: 'required' } } },
-    });
-    mount(config());
-    await userEvent.type(screen.getByRole('textbox', { name: 'First name' }), 'Ada');
-    await userEvent.type(screen.getByRole('textbox', { name: 'Last name' }), 'Lovelace');
-    await userEvent.type(screen.getByRole('textbox', { name: 'Email address' }), 'ada@example.com');
-    await userEvent.click(screen.getByRole('button', { name: 'Pay with crypto' }));
-    const postal = await screen.findByRole('textbox', { name: 'Postal code' });
-    expect(postal).toHaveAttribute('aria-invalid', 'true');
-    expect(screen.getByRole('textbox', { name: 'First name' })).toHaveValue('Ada');
-    expect(screen.getByRole('alert')).toHaveTextContent('Please check the highlighted fields.');
-  });
+	it( "shows the bridge's field errors the same way, and switches to the level the server asks for", async () => {
+		globalThis.fetch = respond( 400, {
+			code: 'ccb_validation_failed',
+			message: 'Please check the highlighted fields.',
+			data: {
+				status: 400,
+				level: 'compliant',
+				fields: { 'customer.postalCode': { code: 'required' } },
+			},
+		} );
+		mount( config() );
+		await userEvent.type(
+			screen.getByRole( 'textbox', { name: 'First name' } ),
+			'Ada'
+		);
+		await userEvent.type(
+			screen.getByRole( 'textbox', { name: 'Last name' } ),
+			'Lovelace'
+		);
+		await userEvent.type(
+			screen.getByRole( 'textbox', { name: 'Email address' } ),
+			'ada@example.com'
+		);
+		await userEvent.click(
+			screen.getByRole( 'button', { name: 'Pay with crypto' } )
+		);
+		const postal = await screen.findByRole( 'textbox', {
+			name: 'Postal code',
+		} );
+		expect( postal ).toHaveAttribute( 'aria-invalid', 'true' );
+		expect(
+			screen.getByRole( 'textbox', { name: 'First name' } )
+		).toHaveValue( 'Ada' );
+		expect( screen.getByRole( 'alert' ) ).toHaveTextContent(
+			'Please check the highlighted fields.'
+		);
+	} );
 
-  it('says so plainly when the service is down or the network fails', async () => {
-    globalThis.fetch = respond(503, { code: 'ccb_bridge_unreachable', message: 'Payments are temporarily unavailable.' });
-    mount(config({ siteLevel: 'none' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Pay with crypto' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Payments are temporarily unavailable.');
-    expect(screen.getByRole('button', { name: 'Pay with crypto' })).toBeEnabled();
-    globalThis.fetch = jest.fn().mockRejectedValue(new TypeError('Failed to fetch'));
-    await userEvent.click(screen.getByRole('button', { name: 'Pay with crypto' }));
-    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Your connection seems to be down.'));
-  });
-});
+	it( 'says so plainly when the service is down or the network fails', async () => {
+		globalThis.fetch = respond( 503, {
+			code: 'ccb_bridge_unreachable',
+			message: 'Payments are temporarily unavailable.',
+		} );
+		mount( config( { siteLevel: 'none' } ) );
+		await userEvent.click(
+			screen.getByRole( 'button', { name: 'Pay with crypto' } )
+		);
+		expect( await screen.findByRole( 'alert' ) ).toHaveTextContent(
+			'Payments are temporarily unavailable.'
+		);
+		expect(
+			screen.getByRole( 'button', { name: 'Pay with crypto' } )
+		).toBeEnabled();
+		globalThis.fetch = jest
+			.fn()
+			.mockRejectedValue( new TypeError( 'Failed to fetch' ) );
+		await userEvent.click(
+			screen.getByRole( 'button', { name: 'Pay with crypto' } )
+		);
+		await waitFor( () =>
+			expect( screen.getByRole( 'alert' ) ).toHaveTextContent(
+				'Your connection seems to be down.'
+			)
+		);
+	} );
+} );
 
-describe('the return page', () => {
-  it('polls until the payment is final and says what happened', async () => {
-    const statuses = ['open', 'open', 'completed'];
-    globalThis.fetch = jest.fn().mockImplementation(async () => ({ ok: true, status: 200, json: async () => ({ status: statuses.shift() }) }));
-    document.body.innerHTML = '<div id="app"></div>';
-    await showStatus(document.getElementById('app')!, config({ order: 'wp-7-0123456789abcdef0123' }), [1, 1]);
-    expect(screen.getByRole('status')).toHaveTextContent('Payment received. Thank you!');
-    expect(globalThis.fetch).toHaveBeenCalledTimes(3);
-  });
-});
+describe( 'the return page', () => {
+	it( 'polls until the payment is final and says what happened', async () => {
+		const statuses = [ 'open', 'open', 'completed' ];
+		globalThis.fetch = jest.fn().mockImplementation( async () => ( {
+			ok: true,
+			status: 200,
+			json: async () => ( { status: statuses.shift() } ),
+		} ) );
+		document.body.innerHTML = '<div id="app"></div>';
+		await showStatus(
+			document.getElementById( 'app' )!,
+			config( { order: 'wp-7-0123456789abcdef0123' } ),
+			[ 1, 1 ]
+		);
+		expect( screen.getByRole( 'status' ) ).toHaveTextContent(
+			'Payment received. Thank you!'
+		);
+		expect( globalThis.fetch ).toHaveBeenCalledTimes( 3 );
+	} );
+} );

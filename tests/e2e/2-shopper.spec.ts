@@ -1,137 +1,245 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { bridgeApi, login, PUBLISHED_PAGE_FILE, setSiteOptions, shot, stack, wp } from './support/stack';
+import {
+	bridgeApi,
+	login,
+	PUBLISHED_PAGE_FILE,
+	setSiteOptions,
+	shot,
+	stack,
+	wp,
+} from './support/stack';
 
-const pay = (page: Page) => page.getByRole('button', { name: 'Pay with crypto' });
+const pay = ( page: Page ) =>
+	page.getByRole( 'button', { name: 'Pay with crypto' } );
 /** A form field by its accessible name, as a screen reader announces it. */
-const field = (page: Page, name: string) => page.getByRole(name === 'Country' || name === 'Land' ? 'combobox' : 'textbox', { name, exact: true });
+const field = ( page: Page, name: string ) =>
+	page.getByRole(
+		name === 'Country' || name === 'Land' ? 'combobox' : 'textbox',
+		{ name, exact: true }
+	);
 
-async function payerChooses(page: Page, choice: RegExp) {
-  await expect(page).toHaveURL(/\/sandbox\/checkout\/[a-z0-9]{12}$/);
-  await expect(page.getByRole('note')).toContainText('SANDBOX');
-  await page.getByRole('button', { name: choice }).click();
+async function payerChooses( page: Page, choice: RegExp ) {
+	await expect( page ).toHaveURL( /\/sandbox\/checkout\/[a-z0-9]{12}$/ );
+	await expect( page.getByRole( 'note' ) ).toContainText( 'SANDBOX' );
+	await page.getByRole( 'button', { name: choice } ).click();
 }
 
-test.describe.configure({ mode: 'serial' });
+test.describe.configure( { mode: 'serial' } );
 
-test('compliant: empty fields show each error; a filled form pays on the sandbox and comes back paid; the admin sees the customer', async ({ page }, testInfo) => {
-  setSiteOptions({ level: 'compliant', threshold: { amount: '', currency: '' } });
-  await page.goto(readFileSync(PUBLISHED_PAGE_FILE, 'utf8'));
-  await pay(page).click();
-  for (const label of ['First name', 'Last name', 'Email address', 'Address', 'Postal code', 'City', 'Country']) {
-    await expect(field(page, label)).toHaveAttribute('aria-invalid', 'true');
-  }
-  await expect(field(page, 'Company')).toHaveAttribute('aria-invalid', 'false');
-  await expect(page.locator('.ccb-field__error:visible')).toHaveCount(7);
-  await expect(field(page, 'First name')).toBeFocused();
-  await shot(page, testInfo, 'empty-submit-errors');
+test( 'compliant: empty fields show each error; a filled form pays on the sandbox and comes back paid; the admin sees the customer', async ( {
+	page,
+}, testInfo ) => {
+	setSiteOptions( {
+		level: 'compliant',
+		threshold: { amount: '', currency: '' },
+	} );
+	await page.goto( readFileSync( PUBLISHED_PAGE_FILE, 'utf8' ) );
+	await pay( page ).click();
+	for ( const label of [
+		'First name',
+		'Last name',
+		'Email address',
+		'Address',
+		'Postal code',
+		'City',
+		'Country',
+	] ) {
+		await expect( field( page, label ) ).toHaveAttribute(
+			'aria-invalid',
+			'true'
+		);
+	}
+	await expect( field( page, 'Company' ) ).toHaveAttribute(
+		'aria-invalid',
+		'false'
+	);
+	await expect( page.locator( '.ccb-field__error:visible' ) ).toHaveCount(
+		7
+	);
+	await expect( field( page, 'First name' ) ).toBeFocused();
+	await shot( page, testInfo, 'empty-submit-errors' );
 
-  await field(page, 'First name').fill('Grace');
-  await field(page, 'Last name').fill('Hopper');
-  await field(page, 'Email address').fill('not-an-email');
-  await pay(page).click();
-  await expect(page.locator('#' + (await field(page, 'Email address').getAttribute('aria-describedby'))!)).toHaveText('Enter a valid email address, like name@example.com.');
-  await field(page, 'Email address').fill('grace@navy.example');
-  await field(page, 'Company').fill('US Navy');
-  await field(page, 'Address').fill('1 Navy Yard');
-  await field(page, 'Postal code').fill('20374');
-  await field(page, 'City').fill('Washington');
-  await field(page, 'Country').selectOption('US');
-  await shot(page, testInfo, 'filled');
-  await pay(page).click();
-  await payerChooses(page, /Pay in full/);
-  await shot(page, testInfo, 'sandbox-paid');
-  await expect(page.getByRole('status')).toHaveText('Payment received. Thank you!');
-  await shot(page, testInfo, 'return-paid');
+	await field( page, 'First name' ).fill( 'Grace' );
+	await field( page, 'Last name' ).fill( 'Hopper' );
+	await field( page, 'Email address' ).fill( 'not-an-email' );
+	await pay( page ).click();
+	await expect(
+		page.locator(
+			'#' +
+				( await field( page, 'Email address' ).getAttribute(
+					'aria-describedby'
+				) )!
+		)
+	).toHaveText( 'Enter a valid email address, like name@example.com.' );
+	await field( page, 'Email address' ).fill( 'grace@navy.example' );
+	await field( page, 'Company' ).fill( 'US Navy' );
+	await field( page, 'Address' ).fill( '1 Navy Yard' );
+	await field( page, 'Postal code' ).fill( '20374' );
+	await field( page, 'City' ).fill( 'Washington' );
+	await field( page, 'Country' ).selectOption( 'US' );
+	await shot( page, testInfo, 'filled' );
+	await pay( page ).click();
+	await payerChooses( page, /Pay in full/ );
+	await shot( page, testInfo, 'sandbox-paid' );
+	await expect( page.getByRole( 'status' ) ).toHaveText(
+		'Payment received. Thank you!'
+	);
+	await shot( page, testInfo, 'return-paid' );
 
-  await login(page);
-  await page.goto(`${stack.url}/wp-admin/admin.php?page=crypto-customer-bridge-payments`);
-  const row = page.locator('tbody tr').filter({ hasText: 'grace@navy.example' });
-  await expect(row).toContainText('Grace Hopper');
-  await expect(row).toContainText('Paid');
-  await expect(row).toContainText('25.00 EUR');
-  await expect(row).toContainText('compliant');
-  await shot(page, testInfo, 'admin-payments');
-  await row.getByRole('button').click();
-  await expect(page.getByRole('heading', { name: '25.00 EUR — Paid' })).toBeVisible();
-  await expect(page.locator('.ccb-payment__facts')).toContainText('Grace Hopper · grace@navy.example · US Navy');
-  await expect(page.locator('.ccb-payment__audit')).toContainText('POST /checkout/hosted');
-  await shot(page, testInfo, 'admin-payment-detail');
-});
+	await login( page );
+	await page.goto(
+		`${ stack.url }/wp-admin/admin.php?page=crypto-customer-bridge-payments`
+	);
+	const row = page
+		.locator( 'tbody tr' )
+		.filter( { hasText: 'grace@navy.example' } );
+	await expect( row ).toContainText( 'Grace Hopper' );
+	await expect( row ).toContainText( 'Paid' );
+	await expect( row ).toContainText( '25.00 EUR' );
+	await expect( row ).toContainText( 'compliant' );
+	await shot( page, testInfo, 'admin-payments' );
+	await row.getByRole( 'button' ).click();
+	await expect(
+		page.getByRole( 'heading', { name: '25.00 EUR — Paid' } )
+	).toBeVisible();
+	await expect( page.locator( '.ccb-payment__facts' ) ).toContainText(
+		'Grace Hopper · grace@navy.example · US Navy'
+	);
+	await expect( page.locator( '.ccb-payment__audit' ) ).toContainText(
+		'POST /checkout/hosted'
+	);
+	await shot( page, testInfo, 'admin-payment-detail' );
+} );
 
-test('none: no fields, and the charge carries no customer', async ({ page }, testInfo) => {
-  setSiteOptions({ level: 'none' });
-  await page.goto(`${stack.url}/pay/`);
-  await expect(page.locator('.ccb-field')).toHaveCount(0);
-  await shot(page, testInfo, 'no-fields');
-  await pay(page).click();
-  await expect(page.getByText('No customer attached to this charge.')).toBeVisible();
-  await shot(page, testInfo, 'sandbox-no-customer');
-  await payerChooses(page, /Pay in full/);
-  await expect(page.getByRole('status')).toHaveText('Payment received. Thank you!');
-  const latest = (await bridgeApi()('GET', '/v1/checkouts?limit=1')).body.items[0];
-  expect(latest).toMatchObject({ level: 'none', customerId: null, customer: null, status: 'completed' });
-});
+test( 'none: no fields, and the charge carries no customer', async ( {
+	page,
+}, testInfo ) => {
+	setSiteOptions( { level: 'none' } );
+	await page.goto( `${ stack.url }/pay/` );
+	await expect( page.locator( '.ccb-field' ) ).toHaveCount( 0 );
+	await shot( page, testInfo, 'no-fields' );
+	await pay( page ).click();
+	await expect(
+		page.getByText( 'No customer attached to this charge.' )
+	).toBeVisible();
+	await shot( page, testInfo, 'sandbox-no-customer' );
+	await payerChooses( page, /Pay in full/ );
+	await expect( page.getByRole( 'status' ) ).toHaveText(
+		'Payment received. Thank you!'
+	);
+	const latest = ( await bridgeApi()( 'GET', '/v1/checkouts?limit=1' ) ).body
+		.items[ 0 ];
+	expect( latest ).toMatchObject( {
+		level: 'none',
+		customerId: null,
+		customer: null,
+		status: 'completed',
+	} );
+} );
 
-test('the threshold raises minimal to compliant before the shopper submits', async ({ page }, testInfo) => {
-  setSiteOptions({ level: 'minimal', threshold: { amount: '50', currency: 'EUR' } });
-  await page.goto(`${stack.url}/pay/`); // 64.97 EUR: at or above 50
-  await expect(field(page, 'Postal code')).toBeVisible();
-  await expect(page.locator('.ccb-field')).toHaveCount(11);
-  await shot(page, testInfo, 'raised-to-compliant');
-  await page.goto(readFileSync(PUBLISHED_PAGE_FILE, 'utf8')); // 25.00 EUR: below
-  await expect(page.locator('.ccb-field')).toHaveCount(3);
-  setSiteOptions({ threshold: { amount: '', currency: '' } });
-});
+test( 'the threshold raises minimal to compliant before the shopper submits', async ( {
+	page,
+}, testInfo ) => {
+	setSiteOptions( {
+		level: 'minimal',
+		threshold: { amount: '50', currency: 'EUR' },
+	} );
+	await page.goto( `${ stack.url }/pay/` ); // 64.97 EUR: at or above 50
+	await expect( field( page, 'Postal code' ) ).toBeVisible();
+	await expect( page.locator( '.ccb-field' ) ).toHaveCount( 11 );
+	await shot( page, testInfo, 'raised-to-compliant' );
+	await page.goto( readFileSync( PUBLISHED_PAGE_FILE, 'utf8' ) ); // 25.00 EUR: below
+	await expect( page.locator( '.ccb-field' ) ).toHaveCount( 3 );
+	setSiteOptions( { threshold: { amount: '', currency: '' } } );
+} );
 
-test('underpaid: the shopper is told, the admin sees it underpaid', async ({ page }, testInfo) => {
-  setSiteOptions({ level: 'minimal' });
-  await page.goto(`${stack.url}/pay/`);
-  await field(page, 'First name').fill('Alan');
-  await field(page, 'Last name').fill('Turing');
-  await field(page, 'Email address').fill('alan@bletchley.example');
-  await pay(page).click();
-  await payerChooses(page, /Underpay/);
-  await expect(page.getByRole('status')).toHaveText('The payment was less than the amount due. The shop will contact you about the difference.');
-  await shot(page, testInfo, 'return-underpaid');
-  await login(page);
-  await page.goto(`${stack.url}/wp-admin/admin.php?page=crypto-customer-bridge-payments`);
-  await expect(page.locator('tbody tr').filter({ hasText: 'alan@bletchley.example' })).toContainText('Underpaid');
-  await shot(page, testInfo, 'admin-underpaid');
-});
+test( 'underpaid: the shopper is told, the admin sees it underpaid', async ( {
+	page,
+}, testInfo ) => {
+	setSiteOptions( { level: 'minimal' } );
+	await page.goto( `${ stack.url }/pay/` );
+	await field( page, 'First name' ).fill( 'Alan' );
+	await field( page, 'Last name' ).fill( 'Turing' );
+	await field( page, 'Email address' ).fill( 'alan@bletchley.example' );
+	await pay( page ).click();
+	await payerChooses( page, /Underpay/ );
+	await expect( page.getByRole( 'status' ) ).toHaveText(
+		'The payment was less than the amount due. The shop will contact you about the difference.'
+	);
+	await shot( page, testInfo, 'return-underpaid' );
+	await login( page );
+	await page.goto(
+		`${ stack.url }/wp-admin/admin.php?page=crypto-customer-bridge-payments`
+	);
+	await expect(
+		page
+			.locator( 'tbody tr' )
+			.filter( { hasText: 'alan@bletchley.example' } )
+	).toContainText( 'Underpaid' );
+	await shot( page, testInfo, 'admin-underpaid' );
+} );
 
-test('the bridge down: a clear message for the shopper, nothing recorded', async ({ page }, testInfo) => {
-  const api = bridgeApi();
-  const before = (await api('GET', '/v1/checkouts?limit=200')).body.items.length;
-  const original = wp<{ url: string }>(`return get_option( 'ccb_connection' );`);
-  wp(`$c = get_option( 'ccb_connection' ); $c['url'] = 'http://127.0.0.1:9'; update_option( 'ccb_connection', $c ); return true;`);
-  try {
-    await page.goto(`${stack.url}/pay/`);
-    await field(page, 'First name').fill('Ada');
-    await field(page, 'Last name').fill('Lovelace');
-    await field(page, 'Email address').fill('ada@engine.example');
-    await pay(page).click();
-    await expect(page.getByRole('alert')).toHaveText('Payments are temporarily unavailable. Nothing was charged; please try again in a few minutes.');
-    await expect(page).toHaveURL(/\/pay\/$/);
-    await shot(page, testInfo, 'bridge-down');
-  } finally {
-    wp(`$c = get_option( 'ccb_connection' ); $c['url'] = ${JSON.stringify(original.url)}; update_option( 'ccb_connection', $c ); return true;`);
-  }
-  expect((await api('GET', '/v1/checkouts?limit=200')).body.items.length).toBe(before);
-  expect((await api('GET', '/v1/customers?q=ada@engine.example')).body.items).toEqual([]);
-});
+test( 'the bridge down: a clear message for the shopper, nothing recorded', async ( {
+	page,
+}, testInfo ) => {
+	const api = bridgeApi();
+	const before = ( await api( 'GET', '/v1/checkouts?limit=200' ) ).body.items
+		.length;
+	const original = wp< { url: string } >(
+		`return get_option( 'ccb_connection' );`
+	);
+	wp(
+		`$c = get_option( 'ccb_connection' ); $c['url'] = 'http://127.0.0.1:9'; update_option( 'ccb_connection', $c ); return true;`
+	);
+	try {
+		await page.goto( `${ stack.url }/pay/` );
+		await field( page, 'First name' ).fill( 'Ada' );
+		await field( page, 'Last name' ).fill( 'Lovelace' );
+		await field( page, 'Email address' ).fill( 'ada@engine.example' );
+		await pay( page ).click();
+		await expect( page.getByRole( 'alert' ) ).toHaveText(
+			'Payments are temporarily unavailable. Nothing was charged; please try again in a few minutes.'
+		);
+		await expect( page ).toHaveURL( /\/pay\/$/ );
+		await shot( page, testInfo, 'bridge-down' );
+	} finally {
+		wp(
+			`$c = get_option( 'ccb_connection' ); $c['url'] = ${ JSON.stringify( original.url ) }; update_option( 'ccb_connection', $c ); return true;`
+		);
+	}
+	expect(
+		( await api( 'GET', '/v1/checkouts?limit=200' ) ).body.items.length
+	).toBe( before );
+	expect(
+		( await api( 'GET', '/v1/customers?q=ada@engine.example' ) ).body.items
+	).toEqual( [] );
+} );
 
-test('German: the shopper sees the block in German', async ({ page }, testInfo) => {
-  setSiteOptions({ level: 'minimal', locale: 'de_DE' });
-  try {
-    await page.goto(`${stack.url}/pay/`);
-    await expect(page.getByRole('button', { name: 'Mit Krypto bezahlen' })).toBeVisible();
-    await expect(page.locator('.ccb-checkout__total')).toHaveText('Gesamt: 64.97 EUR');
-    await page.getByRole('button', { name: 'Mit Krypto bezahlen' }).click();
-    await expect(field(page, 'Vorname')).toHaveAttribute('aria-invalid', 'true');
-    await expect(page.locator('.ccb-field__error:visible').first()).toHaveText('Dieses Feld ist erforderlich.');
-    await shot(page, testInfo, 'german');
-  } finally {
-    setSiteOptions({ locale: '' });
-  }
-});
+test( 'German: the shopper sees the block in German', async ( {
+	page,
+}, testInfo ) => {
+	setSiteOptions( { level: 'minimal', locale: 'de_DE' } );
+	try {
+		await page.goto( `${ stack.url }/pay/` );
+		await expect(
+			page.getByRole( 'button', { name: 'Mit Krypto bezahlen' } )
+		).toBeVisible();
+		await expect( page.locator( '.ccb-checkout__total' ) ).toHaveText(
+			'Gesamt: 64.97 EUR'
+		);
+		await page
+			.getByRole( 'button', { name: 'Mit Krypto bezahlen' } )
+			.click();
+		await expect( field( page, 'Vorname' ) ).toHaveAttribute(
+			'aria-invalid',
+			'true'
+		);
+		await expect(
+			page.locator( '.ccb-field__error:visible' ).first()
+		).toHaveText( 'Dieses Feld ist erforderlich.' );
+		await shot( page, testInfo, 'german' );
+	} finally {
+		setSiteOptions( { locale: '' } );
+	}
+} );

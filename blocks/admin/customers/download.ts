@@ -1,24 +1,44 @@
-/** Offers data to the browser as a file download. */
+/**
+ * Offers data to the browser as a file download.
+ * @param blob
+ * @param filename
+ */
 export function downloadBlob( blob: Blob, filename: string ): void {
 	const url = URL.createObjectURL( blob );
-	const link = Object.assign( document.createElement( 'a' ), { href: url, download: filename } );
+	const link = Object.assign( document.createElement( 'a' ), {
+		href: url,
+		download: filename,
+	} );
 	document.body.append( link );
 	link.click();
 	link.remove();
 	setTimeout( () => URL.revokeObjectURL( url ), 1000 );
 }
 
-/** Reads a CSV response to the end, reporting rows read so far against the announced total. */
-export async function readCsvWithProgress( response: Response, onProgress: ( rows: number, total: number ) => void ): Promise< Blob > {
+/**
+ * Reads a CSV response to the end, reporting rows read so far against the announced total.
+ * @param response
+ * @param onProgress
+ */
+export async function readCsvWithProgress(
+	response: Response,
+	onProgress: ( rows: number, total: number ) => void
+): Promise< Blob > {
 	const total = Number( response.headers.get( 'x-total-count' ) ?? 0 );
 	const reader = response.body!.getReader();
 	const chunks: Uint8Array[] = [];
 	let newlines = 0;
-	for ( ;; ) {
+	for (;;) {
 		const { done, value } = await reader.read();
-		if ( done ) break;
+		if ( done ) {
+			break;
+		}
 		chunks.push( value );
-		for ( const byte of value ) if ( byte === 10 ) newlines++;
+		for ( const byte of value ) {
+			if ( byte === 10 ) {
+				newlines++;
+			}
+		}
 		onProgress( Math.max( 0, newlines - 1 ), total );
 	}
 	return new Blob( chunks as BlobPart[], { type: 'text/csv' } );

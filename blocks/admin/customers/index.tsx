@@ -5,5 +5,7 @@ import CustomersApp from './CustomersApp';
 
 domReady( () => {
 	const root = document.getElementById( 'ccb-customers-root' );
-	if ( root ) createRoot( root ).render( <CustomersApp /> );
+	if ( root ) {
+		createRoot( root ).render( <CustomersApp /> );
+	}
 } );

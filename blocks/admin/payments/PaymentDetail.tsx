@@ -5,8 +5,22 @@ import AuditLog from '../shared/AuditLog';
 import { getCheckout, type CheckoutDetail } from './api';
 import { formatDate, statusLabel } from './labels';
 
-/** One payment: amount, customer, status history, and every audit entry with its request and response. */
-export default function PaymentDetail( { id, version, onBack }: { id: string; version: number; onBack: () => void } ) {
+/**
+ * One payment: amount, customer, status history, and every audit entry with its request and response.
+ * @param root0
+ * @param root0.id
+ * @param root0.version
+ * @param root0.onBack
+ */
+export default function PaymentDetail( {
+	id,
+	version,
+	onBack,
+}: {
+	id: string;
+	version: number;
+	onBack: () => void;
+} ) {
 	const [ detail, setDetail ] = useState< CheckoutDetail | null >( null );
 	const [ error, setError ] = useState( '' );
 
@@ -14,8 +28,16 @@ export default function PaymentDetail( { id, version, onBack }: { id: string; ve
 		getCheckout( id ).then( setDetail, ( e ) => setError( e.message ) );
 	}, [ id, version ] );
 
-	if ( error ) return <Notice status="error" isDismissible={ false }>{ error }</Notice>;
-	if ( ! detail ) return <Spinner />;
+	if ( error ) {
+		return (
+			<Notice status="error" isDismissible={ false }>
+				{ error }
+			</Notice>
+		);
+	}
+	if ( ! detail ) {
+		return <Spinner />;
+	}
 	const { checkout, history, audit, customer } = detail;
 
 	return (
@@ -24,28 +46,52 @@ export default function PaymentDetail( { id, version, onBack }: { id: string; ve
 				{ __( '← All payments', 'crypto-customer-bridge' ) }
 			</Button>
 			<h2>
-				{ checkout.total } { checkout.currency } — { statusLabel( checkout.status ) }
+				{ checkout.total } { checkout.currency } —{ ' ' }
+				{ statusLabel( checkout.status ) }
 			</h2>
 			<dl className="ccb-payment__facts">
 				{ checkout.amountReceived !== null && (
 					<>
-						<dt>{ __( 'Amount received', 'crypto-customer-bridge' ) }</dt>
+						<dt>
+							{ __(
+								'Amount received',
+								'crypto-customer-bridge'
+							) }
+						</dt>
 						<dd>{ `${ checkout.amountReceived } ${ checkout.currency }` }</dd>
 					</>
 				) }
 				<dt>{ __( 'Order reference', 'crypto-customer-bridge' ) }</dt>
 				<dd>{ checkout.orderRef }</dd>
-				<dt>{ __( 'Processor checkout id', 'crypto-customer-bridge' ) }</dt>
+				<dt>
+					{ __( 'Processor checkout id', 'crypto-customer-bridge' ) }
+				</dt>
 				<dd>
 					{ checkout.processorCheckoutId }
-					{ checkout.processor === 'sandbox' && ` (${ __( 'sandbox', 'crypto-customer-bridge' ) })` }
+					{ checkout.processor === 'sandbox' &&
+						` (${ __( 'sandbox', 'crypto-customer-bridge' ) })` }
 				</dd>
-				<dt>{ __( 'Customer information level', 'crypto-customer-bridge' ) }</dt>
+				<dt>
+					{ __(
+						'Customer information level',
+						'crypto-customer-bridge'
+					) }
+				</dt>
 				<dd>{ checkout.level }</dd>
 				<dt>{ __( 'Customer', 'crypto-customer-bridge' ) }</dt>
 				<dd>
 					{ customer
-						? [ [ customer.firstName, customer.lastName ].filter( Boolean ).join( ' ' ), customer.email, customer.company, customer.taxId ].filter( Boolean ).join( ' · ' ) || __( '(erased)', 'crypto-customer-bridge' )
+						? [
+								[ customer.firstName, customer.lastName ]
+									.filter( Boolean )
+									.join( ' ' ),
+								customer.email,
+								customer.company,
+								customer.taxId,
+							]
+								.filter( Boolean )
+								.join( ' · ' ) ||
+							__( '(erased)', 'crypto-customer-bridge' )
 						: __( 'No customer', 'crypto-customer-bridge' ) }
 				</dd>
 				<dt>{ __( 'Created', 'crypto-customer-bridge' ) }</dt>
@@ -55,7 +101,9 @@ export default function PaymentDetail( { id, version, onBack }: { id: string; ve
 			<ol className="ccb-payment__history">
 				{ history.map( ( change, i ) => (
 					<li key={ i }>
-						{ formatDate( change.at ) } — <strong>{ statusLabel( change.status ) }</strong> ({ change.source }
+						{ formatDate( change.at ) } —{ ' ' }
+						<strong>{ statusLabel( change.status ) }</strong> (
+						{ change.source }
 						{ change.note ? `: ${ change.note }` : '' })
 					</li>
 				) ) }

@@ -1,5 +1,10 @@
 import apiFetch from '@wordpress/api-fetch';
-import type { AuditEntry, CheckoutListItem, Customer, StatusChange } from '../../../bridge/src/contract';
+import type {
+	AuditEntry,
+	CheckoutListItem,
+	Customer,
+	StatusChange,
+} from '../../../bridge/src/contract';
 
 export interface CheckoutDetail {
 	checkout: CheckoutListItem;
@@ -13,7 +18,13 @@ export const listCheckouts = ( status: string, cursor?: string ) =>
 		path: `/ccb/v1/admin/checkouts?${ new URLSearchParams( { ...( status ? { status } : {} ), ...( cursor ? { cursor } : {} ) } ) }`,
 	} );
 
-export const getCheckout = ( id: string ) => apiFetch< CheckoutDetail >( { path: `/ccb/v1/admin/checkouts/${ id }` } );
+export const getCheckout = ( id: string ) =>
+	apiFetch< CheckoutDetail >( { path: `/ccb/v1/admin/checkouts/${ id }` } );
 
 export const getActivity = ( since: string ) =>
-	apiFetch< { now: string; events: Array< { type: string; checkout_id: string } > } >( { path: `/ccb/v1/admin/activity?${ new URLSearchParams( since ? { since } : {} ) }` } );
+	apiFetch< {
+		now: string;
+		events: Array< { type: string; checkout_id: string } >;
+	} >( {
+		path: `/ccb/v1/admin/activity?${ new URLSearchParams( since ? { since } : {} ) }`,
+	} );

@@ -4,5 +4,7 @@ import PaymentsApp from './PaymentsApp';
 
 domReady( () => {
 	const root = document.getElementById( 'ccb-payments-root' );
-	if ( root ) createRoot( root ).render( <PaymentsApp /> );
+	if ( root ) {
+		createRoot( root ).render( <PaymentsApp /> );
+	}
 } );

@@ -6,7 +6,10 @@ export function statusLabel( status: CheckoutStatus ): string {
 		open: __( 'Waiting for payment', 'crypto-customer-bridge' ),
 		underpaid: __( 'Underpaid', 'crypto-customer-bridge' ),
 		completed: __( 'Paid', 'crypto-customer-bridge' ),
-		underpaid_accepted: __( 'Paid (underpayment accepted)', 'crypto-customer-bridge' ),
+		underpaid_accepted: __(
+			'Paid (underpayment accepted)',
+			'crypto-customer-bridge'
+		),
 		refunded: __( 'Refunded', 'crypto-customer-bridge' ),
 		expired: __( 'Expired', 'crypto-customer-bridge' ),
 	}[ status ];

@@ -1,11 +1,32 @@
-import { Button, Notice, Panel, PanelBody, RadioControl, SelectControl, Spinner, TextControl } from '@wordpress/components';
+import {
+	Button,
+	Notice,
+	Panel,
+	PanelBody,
+	RadioControl,
+	SelectControl,
+	Spinner,
+	TextControl,
+} from '@wordpress/components';
 import { useEffect, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 import { LEVELS, type Level } from '../../../bridge/src/contract/levels';
-import { amountSchema, currencySchema } from '../../../bridge/src/contract/money';
+import {
+	amountSchema,
+	currencySchema,
+} from '../../../bridge/src/contract/money';
 import FieldPreview from '../../checkout/FieldPreview';
 import { levelLabel } from '../../shared/levels';
-import { errorMessage, loadConnection, loadPages, loadSettings, saveSettings, type ConnectionState, type Page, type SiteSettings } from './api';
+import {
+	errorMessage,
+	loadConnection,
+	loadPages,
+	loadSettings,
+	saveSettings,
+	type ConnectionState,
+	type Page,
+	type SiteSettings,
+} from './api';
 import ConnectionPanel from './ConnectionPanel';
 
 type Status = { kind: 'success' | 'error'; text: string } | null;
@@ -13,37 +34,90 @@ type Status = { kind: 'success' | 'error'; text: string } | null;
 /** The settings screen: connection, level with a live preview, threshold, pages. */
 export default function SettingsApp() {
 	const [ settings, setSettings ] = useState< SiteSettings | null >( null );
-	const [ connection, setConnection ] = useState< ConnectionState | null >( null );
+	const [ connection, setConnection ] = useState< ConnectionState | null >(
+		null
+	);
 	const [ pages, setPages ] = useState< Page[] >( [] );
 	const [ status, setStatus ] = useState< Status >( null );
 	const [ saving, setSaving ] = useState( false );
 
-	const refreshConnection = () => loadConnection().then( setConnection ).catch( () => setConnection( null ) );
+	const refreshConnection = () =>
+		loadConnection()
+			.then( setConnection )
+			.catch( () => setConnection( null ) );
 	useEffect( () => {
-		loadSettings().then( setSettings ).catch( ( e ) => setStatus( { kind: 'error', text: errorMessage( e ) } ) );
+		loadSettings()
+			.then( setSettings )
+			.catch( ( e ) =>
+				setStatus( { kind: 'error', text: errorMessage( e ) } )
+			);
 		void refreshConnection();
-		loadPages().then( setPages ).catch( () => setPages( [] ) );
+		loadPages()
+			.then( setPages )
+			.catch( () => setPages( [] ) );
 	}, [] );
 
-	if ( ! settings ) return <Spinner />;
+	if ( ! settings ) {
+		return <Spinner />;
+	}
 
-	const update = ( change: Partial< SiteSettings > ) => setSettings( { ...settings, ...change } );
+	const update = ( change: Partial< SiteSettings > ) =>
+		setSettings( { ...settings, ...change } );
 	const threshold = settings.ccb_threshold ?? { amount: '', currency: '' };
-	const amountError = threshold.amount && ! amountSchema.safeParse( threshold.amount ).success ? __( 'Enter an amount like 1000 or 999.99.', 'crypto-customer-bridge' ) : '';
-	const currencyError = threshold.amount && ! currencySchema.safeParse( threshold.currency ).success ? __( 'Enter a currency code like EUR.', 'crypto-customer-bridge' ) : '';
-	const pageOptions = [ { value: '0', label: __( 'The page the payment started on', 'crypto-customer-bridge' ) }, ...pages.map( ( p ) => ( { value: String( p.id ), label: p.title.rendered || `#${ p.id }` } ) ) ];
+	const amountError =
+		threshold.amount && ! amountSchema.safeParse( threshold.amount ).success
+			? __(
+					'Enter an amount like 1000 or 999.99.',
+					'crypto-customer-bridge'
+				)
+			: '';
+	const currencyError =
+		threshold.amount &&
+		! currencySchema.safeParse( threshold.currency ).success
+			? __( 'Enter a currency code like EUR.', 'crypto-customer-bridge' )
+			: '';
+	const pageOptions = [
+		{
+			value: '0',
+			label: __(
+				'The page the payment started on',
+				'crypto-customer-bridge'
+			),
+		},
+		...pages.map( ( p ) => ( {
+			value: String( p.id ),
+			label: p.title.rendered || `#${ p.id }`,
+		} ) ),
+	];
 
 	const save = async () => {
 		if ( amountError || currencyError ) {
-			setStatus( { kind: 'error', text: __( 'Fix the highlighted fields before saving.', 'crypto-customer-bridge' ) } );
+			setStatus( {
+				kind: 'error',
+				text: __(
+					'Fix the highlighted fields before saving.',
+					'crypto-customer-bridge'
+				),
+			} );
 			return;
 		}
 		setSaving( true );
 		setStatus( null );
 		try {
-			await saveSettings( { ...settings, ccb_threshold: threshold.amount ? { amount: threshold.amount, currency: threshold.currency.toUpperCase() } : { amount: '', currency: '' } } );
+			await saveSettings( {
+				...settings,
+				ccb_threshold: threshold.amount
+					? {
+							amount: threshold.amount,
+							currency: threshold.currency.toUpperCase(),
+						}
+					: { amount: '', currency: '' },
+			} );
 			await refreshConnection();
-			setStatus( { kind: 'success', text: __( 'Settings saved.', 'crypto-customer-bridge' ) } );
+			setStatus( {
+				kind: 'success',
+				text: __( 'Settings saved.', 'crypto-customer-bridge' ),
+			} );
 		} catch ( e ) {
 			setStatus( { kind: 'error', text: errorMessage( e ) } );
 		} finally {
@@ -54,37 +128,142 @@ export default function SettingsApp() {
 	return (
 		<div className="ccb-settings">
 			<Panel>
-				<ConnectionPanel state={ connection } onChanged={ refreshConnection } />
-				<PanelBody title={ __( 'Customer information', 'crypto-customer-bridge' ) } initialOpen>
+				<ConnectionPanel
+					state={ connection }
+					onChanged={ refreshConnection }
+				/>
+				<PanelBody
+					title={ __(
+						'Customer information',
+						'crypto-customer-bridge'
+					) }
+					initialOpen
+				>
 					<RadioControl
-						label={ __( 'What must shoppers tell you?', 'crypto-customer-bridge' ) }
+						label={ __(
+							'What must shoppers tell you?',
+							'crypto-customer-bridge'
+						) }
 						selected={ settings.ccb_level }
-						options={ LEVELS.map( ( level ) => ( { value: level, label: levelLabel( level ) } ) ) }
-						onChange={ ( value: string ) => update( { ccb_level: value as Level } ) }
+						options={ LEVELS.map( ( level ) => ( {
+							value: level,
+							label: levelLabel( level ),
+						} ) ) }
+						onChange={ ( value: string ) =>
+							update( { ccb_level: value as Level } )
+						}
 					/>
-					<h3>{ __( 'Shoppers will be asked', 'crypto-customer-bridge' ) }</h3>
+					<h3>
+						{ __(
+							'Shoppers will be asked',
+							'crypto-customer-bridge'
+						) }
+					</h3>
 					<FieldPreview level={ settings.ccb_level } />
 				</PanelBody>
-				<PanelBody title={ __( 'Compliance threshold', 'crypto-customer-bridge' ) } initialOpen>
-					<p>{ __( 'At or above this total, shoppers must give full billing details whatever the level above. Leave empty for no threshold.', 'crypto-customer-bridge' ) }</p>
-					<TextControl __nextHasNoMarginBottom label={ __( 'Amount', 'crypto-customer-bridge' ) } inputMode="decimal" value={ threshold.amount } help={ amountError } aria-invalid={ !! amountError } onChange={ ( amount: string ) => update( { ccb_threshold: { ...threshold, amount: amount.trim() } } ) } />
-					<TextControl __nextHasNoMarginBottom label={ __( 'Currency', 'crypto-customer-bridge' ) } value={ threshold.currency } help={ currencyError } aria-invalid={ !! currencyError } onChange={ ( currency: string ) => update( { ccb_threshold: { ...threshold, currency: currency.trim().toUpperCase() } } ) } />
+				<PanelBody
+					title={ __(
+						'Compliance threshold',
+						'crypto-customer-bridge'
+					) }
+					initialOpen
+				>
+					<p>
+						{ __(
+							'At or above this total, shoppers must give full billing details whatever the level above. Leave empty for no threshold.',
+							'crypto-customer-bridge'
+						) }
+					</p>
+					<TextControl
+						__nextHasNoMarginBottom
+						label={ __( 'Amount', 'crypto-customer-bridge' ) }
+						inputMode="decimal"
+						value={ threshold.amount }
+						help={ amountError }
+						aria-invalid={ !! amountError }
+						onChange={ ( amount: string ) =>
+							update( {
+								ccb_threshold: {
+									...threshold,
+									amount: amount.trim(),
+								},
+							} )
+						}
+					/>
+					<TextControl
+						__nextHasNoMarginBottom
+						label={ __( 'Currency', 'crypto-customer-bridge' ) }
+						value={ threshold.currency }
+						help={ currencyError }
+						aria-invalid={ !! currencyError }
+						onChange={ ( currency: string ) =>
+							update( {
+								ccb_threshold: {
+									...threshold,
+									currency: currency.trim().toUpperCase(),
+								},
+							} )
+						}
+					/>
 				</PanelBody>
-				<PanelBody title={ __( 'Payment pages', 'crypto-customer-bridge' ) } initialOpen>
-					<TextControl __nextHasNoMarginBottom label={ __( 'Shop name on the payment page', 'crypto-customer-bridge' ) } value={ settings.ccb_shop_name } onChange={ ( value: string ) => update( { ccb_shop_name: value } ) } />
-					<SelectControl __nextHasNoMarginBottom label={ __( 'After paying, return to', 'crypto-customer-bridge' ) } value={ String( settings.ccb_return_page ) } options={ pageOptions } onChange={ ( value: string ) => update( { ccb_return_page: Number( value ) } ) } />
-					<SelectControl __nextHasNoMarginBottom label={ __( 'After cancelling, return to', 'crypto-customer-bridge' ) } value={ String( settings.ccb_cancel_page ) } options={ pageOptions } onChange={ ( value: string ) => update( { ccb_cancel_page: Number( value ) } ) } />
+				<PanelBody
+					title={ __( 'Payment pages', 'crypto-customer-bridge' ) }
+					initialOpen
+				>
+					<TextControl
+						__nextHasNoMarginBottom
+						label={ __(
+							'Shop name on the payment page',
+							'crypto-customer-bridge'
+						) }
+						value={ settings.ccb_shop_name }
+						onChange={ ( value: string ) =>
+							update( { ccb_shop_name: value } )
+						}
+					/>
+					<SelectControl
+						__nextHasNoMarginBottom
+						label={ __(
+							'After paying, return to',
+							'crypto-customer-bridge'
+						) }
+						value={ String( settings.ccb_return_page ) }
+						options={ pageOptions }
+						onChange={ ( value: string ) =>
+							update( { ccb_return_page: Number( value ) } )
+						}
+					/>
+					<SelectControl
+						__nextHasNoMarginBottom
+						label={ __(
+							'After cancelling, return to',
+							'crypto-customer-bridge'
+						) }
+						value={ String( settings.ccb_cancel_page ) }
+						options={ pageOptions }
+						onChange={ ( value: string ) =>
+							update( { ccb_cancel_page: Number( value ) } )
+						}
+					/>
 				</PanelBody>
 			</Panel>
 			<div aria-live="polite">
 				{ status && (
-					<Notice status={ status.kind } onRemove={ () => setStatus( null ) }>
+					<Notice
+						status={ status.kind }
+						onRemove={ () => setStatus( null ) }
+					>
 						{ status.text }
 					</Notice>
 				) }
 			</div>
 			<p>
-				<Button variant="primary" isBusy={ saving } disabled={ saving } onClick={ save }>
+				<Button
+					variant="primary"
+					isBusy={ saving }
+					disabled={ saving }
+					onClick={ save }
+				>
 					{ __( 'Save settings', 'crypto-customer-bridge' ) }
 				</Button>
 			</p>

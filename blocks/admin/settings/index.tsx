@@ -4,5 +4,7 @@ import SettingsApp from './SettingsApp';
 
 domReady( () => {
 	const root = document.getElementById( 'ccb-settings-root' );
-	if ( root ) createRoot( root ).render( <SettingsApp /> );
+	if ( root ) {
+		createRoot( root ).render( <SettingsApp /> );
+	}
 } );

@@ -11,16 +11,32 @@ import { countrySelect, el, type Config, type RestError } from './dom';
 export class CheckoutForm {
 	private level: Level;
 	private readonly attempt = crypto.randomUUID();
-	private form = el( 'form', { noValidate: true, className: 'ccb-checkout__form' } );
-	private notice = el( 'div', { className: 'ccb-checkout__notice', hidden: true } );
-	private inputs = new Map< CustomerField, HTMLInputElement | HTMLSelectElement >();
+	private form = el( 'form', {
+		noValidate: true,
+		className: 'ccb-checkout__form',
+	} );
+	private notice = el( 'div', {
+		className: 'ccb-checkout__notice',
+		hidden: true,
+	} );
+	private inputs = new Map<
+		CustomerField,
+		HTMLInputElement | HTMLSelectElement
+	>();
 
 	constructor(
 		private readonly root: HTMLElement,
 		private readonly config: Config,
-		private readonly navigate: ( url: string ) => void = ( url ) => window.location.assign( url )
+		private readonly navigate: ( url: string ) => void = ( url ) =>
+			window.location.assign( url )
 	) {
-		this.level = levelForBlock( config.siteLevel, config.blockLevel, config.threshold, config.total, config.currency );
+		this.level = levelForBlock(
+			config.siteLevel,
+			config.blockLevel,
+			config.threshold,
+			config.total,
+			config.currency
+		);
 		this.notice.setAttribute( 'role', 'alert' );
 		this.form.addEventListener( 'submit', ( event ) => {
 			event.preventDefault();
@@ -37,28 +53,72 @@ export class CheckoutForm {
 		for ( const field of asked ) {
 			const id = `${ prefix }-${ field }`;
 			const { label, autocomplete, type } = presentation[ field ];
-			const input = type === 'country' ? countrySelect( id ) : el( 'input', { id, type } );
+			const input =
+				type === 'country'
+					? countrySelect( id )
+					: el( 'input', { id, type } );
 			const isRequired = required.includes( field );
 			input.name = field;
 			input.autocomplete = autocomplete as AutoFill;
 			input.required = isRequired;
 			input.setAttribute( 'aria-describedby', `${ id }-error` );
 			const labelNode = el( 'label', { htmlFor: id }, label );
-			if ( isRequired ) labelNode.append( el( 'span', { className: 'ccb-field__required', ariaHidden: 'true' }, ' *' ) );
-			this.form.append( el( 'div', { className: 'ccb-field' }, labelNode, input, el( 'p', { id: `${ id }-error`, className: 'ccb-field__error', hidden: true } ) ) );
+			if ( isRequired ) {
+				labelNode.append(
+					el(
+						'span',
+						{
+							className: 'ccb-field__required',
+							ariaHidden: 'true',
+						},
+						' *'
+					)
+				);
+			}
+			this.form.append(
+				el(
+					'div',
+					{ className: 'ccb-field' },
+					labelNode,
+					input,
+					el( 'p', {
+						id: `${ id }-error`,
+						className: 'ccb-field__error',
+						hidden: true,
+					} )
+				)
+			);
 			this.inputs.set( field, input );
 		}
-		if ( this.config.cancelled ) this.showNotice( __( 'Payment cancelled. Nothing was charged.', 'crypto-customer-bridge' ), 'info' );
+		if ( this.config.cancelled ) {
+			this.showNotice(
+				__(
+					'Payment cancelled. Nothing was charged.',
+					'crypto-customer-bridge'
+				),
+				'info'
+			);
+		}
 		this.form.append(
 			this.notice,
-			el( 'button', { type: 'submit', className: 'wp-element-button ccb-checkout__button' }, this.config.buttonLabel || __( 'Pay with crypto', 'crypto-customer-bridge' ) ),
+			el(
+				'button',
+				{
+					type: 'submit',
+					className: 'wp-element-button ccb-checkout__button',
+				},
+				this.config.buttonLabel ||
+					__( 'Pay with crypto', 'crypto-customer-bridge' )
+			)
 		);
 		this.root.replaceChildren( this.form );
 	}
 
 	private values(): Record< string, string > {
 		const values: Record< string, string > = {};
-		for ( const [ field, input ] of this.inputs ) values[ field ] = input.value;
+		for ( const [ field, input ] of this.inputs ) {
+			values[ field ] = input.value;
+		}
 		return values;
 	}
 
@@ -66,7 +126,9 @@ export class CheckoutForm {
 		let first: HTMLElement | null = null;
 		for ( const [ field, input ] of this.inputs ) {
 			const error = fields[ field ] ?? fields[ `customer.${ field }` ];
-			const message = this.root.querySelector< HTMLElement >( `#${ CSS.escape( input.id ) }-error` )!;
+			const message = this.root.querySelector< HTMLElement >(
+				`#${ CSS.escape( input.id ) }-error`
+			)!;
 			input.setAttribute( 'aria-invalid', error ? 'true' : 'false' );
 			message.hidden = ! error;
 			message.textContent = error ? fieldMessage( error.code ) : '';
@@ -85,8 +147,12 @@ export class CheckoutForm {
 		this.notice.hidden = true;
 		let customer: Record< string, string > | undefined;
 		if ( this.level !== 'none' ) {
-			const parsed = customerSchemaFor( this.level ).safeParse( this.values() );
-			if ( ! parsed.success ) return this.showErrors( fieldErrorsFrom( parsed.error ) );
+			const parsed = customerSchemaFor( this.level ).safeParse(
+				this.values()
+			);
+			if ( ! parsed.success ) {
+				return this.showErrors( fieldErrorsFrom( parsed.error ) );
+			}
 			customer = parsed.data as Record< string, string >;
 		}
 		this.showErrors( {} );
@@ -96,12 +162,30 @@ export class CheckoutForm {
 		try {
 			const response = await fetch( `${ this.config.restUrl }checkouts`, {
 				method: 'POST',
-				headers: { 'Content-Type': 'application/json', 'X-WP-Nonce': this.config.nonce },
-				body: JSON.stringify( { postId: this.config.postId, blockId: this.config.blockId, attempt: this.attempt, customer } ),
+				headers: {
+					'Content-Type': 'application/json',
+					'X-WP-Nonce': this.config.nonce,
+				},
+				body: JSON.stringify( {
+					postId: this.config.postId,
+					blockId: this.config.blockId,
+					attempt: this.attempt,
+					customer,
+				} ),
 			} );
-			const body = ( await response.json().catch( () => ( {} ) ) ) as RestError & { redirectUrl?: string };
+			const body = ( await response
+				.json()
+				.catch( () => ( {} ) ) ) as RestError & {
+				redirectUrl?: string;
+			};
 			if ( response.ok && body.redirectUrl ) {
-				this.showNotice( __( 'Taking you to the payment page…', 'crypto-customer-bridge' ), 'info' );
+				this.showNotice(
+					__(
+						'Taking you to the payment page…',
+						'crypto-customer-bridge'
+					),
+					'info'
+				);
 				this.navigate( body.redirectUrl );
 				return;
 			}
@@ -110,16 +194,30 @@ export class CheckoutForm {
 				const typed = this.values();
 				this.level = body.data.level;
 				this.render();
-				for ( const [ field, input ] of this.inputs ) input.value = typed[ field ] ?? '';
+				for ( const [ field, input ] of this.inputs ) {
+					input.value = typed[ field ] ?? '';
+				}
 			}
-			if ( body.data?.fields && Object.keys( body.data.fields ).length ) this.showErrors( body.data.fields );
-			this.showNotice( body.message ?? __( 'The payment could not be started. Please try again.', 'crypto-customer-bridge' ) );
+			if ( body.data?.fields && Object.keys( body.data.fields ).length ) {
+				this.showErrors( body.data.fields );
+			}
+			this.showNotice(
+				body.message ??
+					__(
+						'The payment could not be started. Please try again.',
+						'crypto-customer-bridge'
+					)
+			);
 		} catch {
-			this.showNotice( __( 'Your connection seems to be down. Nothing was charged; please try again.', 'crypto-customer-bridge' ) );
+			this.showNotice(
+				__(
+					'Your connection seems to be down. Nothing was charged; please try again.',
+					'crypto-customer-bridge'
+				)
+			);
 		} finally {
 			button.disabled = false;
 			button.removeAttribute( 'aria-busy' );
 		}
 	}
 }
-

@@ -4,15 +4,25 @@ import { strictestLevel, type Level } from './levels';
 import { amountSchema, currencySchema } from './money';
 
 /** At or above this total, the shopper must give everything `compliant` asks (travel-rule style). */
-export const thresholdSchema = z.object({ amount: amountSchema, currency: currencySchema });
-export type Threshold = z.infer<typeof thresholdSchema>;
+export const thresholdSchema = z.object( {
+	amount: amountSchema,
+	currency: currencySchema,
+} );
+export type Threshold = z.infer< typeof thresholdSchema >;
 
 /**
  * The level a checkout must use. A total in another currency than the threshold's cannot be compared
  * without a rate, so it is treated as reaching the threshold: compliance errs on the side of asking.
  */
-export function effectiveLevel(requested: Level, threshold: Threshold | null, total: string, currency: string): Level {
-  if (!threshold) return requested;
-  const reached = threshold.currency !== currency || new Big(total).gte(threshold.amount);
-  return reached ? strictestLevel(requested, 'compliant') : requested;
+export function effectiveLevel(
+	requested: Level,
+	threshold: Threshold | null,
+	total: string,
+	currency: string
+): Level {
+	if ( ! threshold ) return requested;
+	const reached =
+		threshold.currency !== currency ||
+		new Big( total ).gte( threshold.amount );
+	return reached ? strictestLevel( requested, 'compliant' ) : requested;
 }

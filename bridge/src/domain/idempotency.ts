@@ -5,12 +5,22 @@ import { AppError } from './errors';
 import { lockOf, serialised } from './locks';
 
 export interface StoredResponse {
-  status: number;
-  body: unknown;
+	status: number;
+	body: unknown;
 }
 
-export function requestHash(method: string, path: string, body: Buffer): string {
-  return createHash('sha256').update(method).update('\n').update(path).update('\n').update(body).digest('hex');
+export function requestHash(
+	method: string,
+	path: string,
+	body: Buffer
+): string {
+	return createHash( 'sha256' )
+		.update( method )
+		.update( '\n' )
+		.update( path )
+		.update( '\n' )
+		.update( body )
+		.digest( 'hex' );
 }
 
 /**
@@ -26,16 +36,40 @@ export function requestHash(method: string, path: string, body: Buffer): string 
  * A failed `work` stores nothing, so the client's retry with the same key does the work once.
  */
 export async function runOnce(
-  ctx: BridgeContext,
-  scope: { shopId: string; key: string; requestHash: string; alsoLock?: readonly string[] },
-  work: () => Promise<StoredResponse>,
-): Promise<StoredResponse & { replayed: boolean }> {
-  return serialised(ctx, [lockOf.idempotencyKey(scope.shopId, scope.key), ...(scope.alsoLock ?? [])], async () => {
-    const existing = await findIdempotencyKey(ctx.db, scope.shopId, scope.key);
-    if (existing && existing.request_hash !== scope.requestHash) {
-      throw new AppError('idempotency_key_reused', 'This Idempotency-Key was already used for a different request. Use a new key for a new request.');
-    }
-    if (existing?.state === 'completed') return { status: existing.response_status ?? 200, body: existing.response_body, replayed: true };
-    return { ...(await work()), replayed: false };
-  });
+	ctx: BridgeContext,
+	scope: {
+		shopId: string;
+		key: string;
+		requestHash: string;
+		alsoLock?: readonly string[];
+	},
+	work: () => Promise< StoredResponse >
+): Promise< StoredResponse & { replayed: boolean } > {
+	return serialised(
+		ctx,
+		[
+			lockOf.idempotencyKey( scope.shopId, scope.key ),
+			...( scope.alsoLock ?? [] ),
+		],
+		async () => {
+			const existing = await findIdempotencyKey(
+				ctx.db,
+				scope.shopId,
+				scope.key
+			);
+			if ( existing && existing.request_hash !== scope.requestHash ) {
+				throw new AppError(
+					'idempotency_key_reused',
+					'This Idempotency-Key was already used for a different request. Use a new key for a new request.'
+				);
+			}
+			if ( existing?.state === 'completed' )
+				return {
+					status: existing.response_status ?? 200,
+					body: existing.response_body,
+					replayed: true,
+				};
+			return { ...( await work() ), replayed: false };
+		}
+	);
 }

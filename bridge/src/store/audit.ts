@@ -1,44 +1,77 @@
 import type { AuditEntry } from '../contract';
 import type { Queryable } from './db';
 
-export type NewAuditEntry = Omit<AuditEntry, 'id' | 'createdAt'> & { shopId: string };
+export type NewAuditEntry = Omit< AuditEntry, 'id' | 'createdAt' > & {
+	shopId: string;
+};
 
-export async function addAuditEntry(db: Queryable, e: NewAuditEntry): Promise<void> {
-  await db.query(
-    `insert into audit_log (shop_id, customer_id, checkout_id, action, actor, request, response_status, response, on_behalf_of)
+export async function addAuditEntry(
+	db: Queryable,
+	e: NewAuditEntry
+): Promise< void > {
+	await db.query(
+		`insert into audit_log (shop_id, customer_id, checkout_id, action, actor, request, response_status, response, on_behalf_of)
      values ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::jsonb, $9)`,
-    [e.shopId, e.customerId, e.checkoutId, e.action, e.actor, JSON.stringify(e.request ?? null), e.responseStatus, JSON.stringify(e.response ?? null), e.onBehalfOf ?? null],
-  );
+		[
+			e.shopId,
+			e.customerId,
+			e.checkoutId,
+			e.action,
+			e.actor,
+			JSON.stringify( e.request ?? null ),
+			e.responseStatus,
+			JSON.stringify( e.response ?? null ),
+			e.onBehalfOf ?? null,
+		]
+	);
 }
 
-export async function auditFor(db: Queryable, shopId: string, by: { customerId: string } | { checkoutId: string }): Promise<AuditEntry[]> {
-  const [column, value] = 'customerId' in by ? ['customer_id', by.customerId] : ['checkout_id', by.checkoutId];
-  return db.query<AuditEntry>(
-    `select id::text as id, action, actor, customer_id as "customerId", checkout_id as "checkoutId", request,
+export async function auditFor(
+	db: Queryable,
+	shopId: string,
+	by: { customerId: string } | { checkoutId: string }
+): Promise< AuditEntry[] > {
+	const [ column, value ] =
+		'customerId' in by
+			? [ 'customer_id', by.customerId ]
+			: [ 'checkout_id', by.checkoutId ];
+	return db.query< AuditEntry >(
+		`select id::text as id, action, actor, customer_id as "customerId", checkout_id as "checkoutId", request,
             response_status as "responseStatus", response, on_behalf_of as "onBehalfOf", created_at as "createdAt"
-       from audit_log where shop_id = $1 and ${column} = $2 order by id`,
-    [shopId, value],
-  );
+       from audit_log where shop_id = $1 and ${ column } = $2 order by id`,
+		[ shopId, value ]
+	);
 }
 
 /** Replaces the audit bodies of an erased customer with a marker: who did what stays, personal data goes. */
-export async function redactAuditFor(db: Queryable, shopId: string, customerId: string): Promise<void> {
-  await db.query(
-    `update audit_log set request = '{"redacted":"customer erased"}'::jsonb, response = '{"redacted":"customer erased"}'::jsonb
+export async function redactAuditFor(
+	db: Queryable,
+	shopId: string,
+	customerId: string
+): Promise< void > {
+	await db.query(
+		`update audit_log set request = '{"redacted":"customer erased"}'::jsonb, response = '{"redacted":"customer erased"}'::jsonb
       where shop_id = $1 and customer_id = $2`,
-    [shopId, customerId],
-  );
+		[ shopId, customerId ]
+	);
 }
 
 /**
  * Removes an erased customer's personal data from what was stored to be sent or replayed: the
  * email in queued and delivered events, and stored responses that carried the customer.
  */
-export async function scrubCustomerCopies(db: Queryable, shopId: string, customerId: string): Promise<void> {
-  await db.query(
-    `update outbox set payload = jsonb_set(payload, '{data,customer,email}', 'null'::jsonb)
+export async function scrubCustomerCopies(
+	db: Queryable,
+	shopId: string,
+	customerId: string
+): Promise< void > {
+	await db.query(
+		`update outbox set payload = jsonb_set(payload, '{data,customer,email}', 'null'::jsonb)
       where shop_id = $1 and payload->'data'->'customer'->>'id' = $2`,
-    [shopId, customerId],
-  );
-  await db.query(`delete from idempotency_keys where shop_id = $1 and response_body->'customer'->>'id' = $2`, [shopId, customerId]);
+		[ shopId, customerId ]
+	);
+	await db.query(
+		`delete from idempotency_keys where shop_id = $1 and response_body->'customer'->>'id' = $2`,
+		[ shopId, customerId ]
+	);
 }

@@ -1,209 +1,325 @@
 import type { Customer, CustomerInput, Level } from '../contract';
 import type { Queryable } from './db';
 import { PAID_SQL } from './checkouts';
-import { countUpTo, createdAtKey, keysetPage, type Page, type SortKey } from './paging';
+import {
+	countUpTo,
+	createdAtKey,
+	keysetPage,
+	type Page,
+	type SortKey,
+} from './paging';
 
 interface CustomerRow {
-  id: string;
-  shop_id: string;
-  email: string | null;
-  email_key: string | null;
-  first_name: string | null;
-  last_name: string | null;
-  company: string | null;
-  tax_id: string | null;
-  address_line1: string | null;
-  address_line2: string | null;
-  postal_code: string | null;
-  city: string | null;
-  country_code: string | null;
-  phone: string | null;
-  note: string | null;
-  meta: Record<string, string>;
-  level: 'minimal' | 'compliant';
-  processor_customer_id: string | null;
-  erased_at: string | null;
-  created_at: string;
-  updated_at: string;
+	id: string;
+	shop_id: string;
+	email: string | null;
+	email_key: string | null;
+	first_name: string | null;
+	last_name: string | null;
+	company: string | null;
+	tax_id: string | null;
+	address_line1: string | null;
+	address_line2: string | null;
+	postal_code: string | null;
+	city: string | null;
+	country_code: string | null;
+	phone: string | null;
+	note: string | null;
+	meta: Record< string, string >;
+	level: 'minimal' | 'compliant';
+	processor_customer_id: string | null;
+	erased_at: string | null;
+	created_at: string;
+	updated_at: string;
 }
 
 /** Contract field → column. The one place the two vocabularies meet. */
 const COLUMNS = {
-  email: 'email',
-  firstName: 'first_name',
-  lastName: 'last_name',
-  company: 'company',
-  taxId: 'tax_id',
-  addressLine1: 'address_line1',
-  addressLine2: 'address_line2',
-  postalCode: 'postal_code',
-  city: 'city',
-  countryCode: 'country_code',
-  phone: 'phone',
-  note: 'note',
-} as const satisfies Partial<Record<keyof CustomerInput, keyof CustomerRow>>;
+	email: 'email',
+	firstName: 'first_name',
+	lastName: 'last_name',
+	company: 'company',
+	taxId: 'tax_id',
+	addressLine1: 'address_line1',
+	addressLine2: 'address_line2',
+	postalCode: 'postal_code',
+	city: 'city',
+	countryCode: 'country_code',
+	phone: 'phone',
+	note: 'note',
+} as const satisfies Partial<
+	Record< keyof CustomerInput, keyof CustomerRow >
+>;
 type ColumnField = keyof typeof COLUMNS;
-const FIELDS = Object.keys(COLUMNS) as ColumnField[];
+const FIELDS = Object.keys( COLUMNS ) as ColumnField[];
 
-function toCustomer(row: CustomerRow): Customer {
-  const customer: Customer = {
-    id: row.id,
-    email: row.email,
-    level: row.level,
-    processorCustomerId: row.processor_customer_id,
-    meta: row.meta,
-    erasedAt: row.erased_at,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-  for (const field of FIELDS) {
-    const value = row[COLUMNS[field]];
-    if (field !== 'email' && value !== null) customer[field] = value;
-  }
-  return customer;
+function toCustomer( row: CustomerRow ): Customer {
+	const customer: Customer = {
+		id: row.id,
+		email: row.email,
+		level: row.level,
+		processorCustomerId: row.processor_customer_id,
+		meta: row.meta,
+		erasedAt: row.erased_at,
+		createdAt: row.created_at,
+		updatedAt: row.updated_at,
+	};
+	for ( const field of FIELDS ) {
+		const value = row[ COLUMNS[ field ] ];
+		if ( field !== 'email' && value !== null ) customer[ field ] = value;
+	}
+	return customer;
 }
 
-export async function findCustomerByEmail(db: Queryable, shopId: string, emailKey: string): Promise<Customer | null> {
-  const rows = await db.query<CustomerRow>('select * from customers where shop_id = $1 and email_key = $2', [shopId, emailKey]);
-  return rows[0] ? toCustomer(rows[0]) : null;
+export async function findCustomerByEmail(
+	db: Queryable,
+	shopId: string,
+	emailKey: string
+): Promise< Customer | null > {
+	const rows = await db.query< CustomerRow >(
+		'select * from customers where shop_id = $1 and email_key = $2',
+		[ shopId, emailKey ]
+	);
+	return rows[ 0 ] ? toCustomer( rows[ 0 ] ) : null;
 }
 
-export async function findCustomer(db: Queryable, shopId: string, id: string): Promise<Customer | null> {
-  const rows = await db.query<CustomerRow>('select * from customers where shop_id = $1 and id = $2', [shopId, id]);
-  return rows[0] ? toCustomer(rows[0]) : null;
+export async function findCustomer(
+	db: Queryable,
+	shopId: string,
+	id: string
+): Promise< Customer | null > {
+	const rows = await db.query< CustomerRow >(
+		'select * from customers where shop_id = $1 and id = $2',
+		[ shopId, id ]
+	);
+	return rows[ 0 ] ? toCustomer( rows[ 0 ] ) : null;
 }
 
 export interface NewCustomer {
-  id: string;
-  shopId: string;
-  level: 'minimal' | 'compliant';
-  processorCustomerId: string;
-  fields: CustomerInput & { email: string };
-  emailKey: string;
+	id: string;
+	shopId: string;
+	level: 'minimal' | 'compliant';
+	processorCustomerId: string;
+	fields: CustomerInput & { email: string };
+	emailKey: string;
 }
 
-export async function insertCustomer(db: Queryable, c: NewCustomer): Promise<Customer> {
-  const present = FIELDS.filter((f) => c.fields[f] !== undefined);
-  const columns = ['id', 'shop_id', 'email_key', 'level', 'processor_customer_id', 'meta', ...present.map((f) => COLUMNS[f])];
-  const values = [c.id, c.shopId, c.emailKey, c.level, c.processorCustomerId, JSON.stringify(c.fields.meta ?? {}), ...present.map((f) => c.fields[f])];
-  const rows = await db.query<CustomerRow>(
-    `insert into customers (${columns.join(', ')}) values (${columns.map((col, i) => (col === 'meta' ? `$${i + 1}::jsonb` : `$${i + 1}`)).join(', ')}) returning *`,
-    values,
-  );
-  return toCustomer(rows[0]!);
+export async function insertCustomer(
+	db: Queryable,
+	c: NewCustomer
+): Promise< Customer > {
+	const present = FIELDS.filter( ( f ) => c.fields[ f ] !== undefined );
+	const columns = [
+		'id',
+		'shop_id',
+		'email_key',
+		'level',
+		'processor_customer_id',
+		'meta',
+		...present.map( ( f ) => COLUMNS[ f ] ),
+	];
+	const values = [
+		c.id,
+		c.shopId,
+		c.emailKey,
+		c.level,
+		c.processorCustomerId,
+		JSON.stringify( c.fields.meta ?? {} ),
+		...present.map( ( f ) => c.fields[ f ] ),
+	];
+	const rows = await db.query< CustomerRow >(
+		`insert into customers (${ columns.join( ', ' ) }) values (${ columns.map( ( col, i ) => ( col === 'meta' ? `$${ i + 1 }::jsonb` : `$${ i + 1 }` ) ).join( ', ' ) }) returning *`,
+		values
+	);
+	return toCustomer( rows[ 0 ]! );
 }
 
 /** Overwrites the given fields (undefined leaves a field as it is, null clears it) and raises the level if asked. */
 export async function updateCustomer(
-  db: Queryable,
-  shopId: string,
-  id: string,
-  changes: { [K in ColumnField]?: string | null } & { meta?: Record<string, string>; level?: Level; emailKey?: string; processorCustomerId?: string },
-): Promise<Customer | null> {
-  const sets: string[] = [];
-  const values: unknown[] = [shopId, id];
-  for (const field of FIELDS) {
-    if (changes[field] === undefined) continue;
-    values.push(changes[field]);
-    sets.push(`${COLUMNS[field]} = $${values.length}`);
-  }
-  if (changes.emailKey !== undefined) {
-    values.push(changes.emailKey);
-    sets.push(`email_key = $${values.length}`);
-  }
-  if (changes.processorCustomerId !== undefined) {
-    values.push(changes.processorCustomerId);
-    sets.push(`processor_customer_id = $${values.length}`);
-  }
-  if (changes.meta !== undefined) {
-    values.push(JSON.stringify(changes.meta));
-    sets.push(`meta = $${values.length}::jsonb`);
-  }
-  if (changes.level === 'compliant') sets.push(`level = 'compliant'`);
-  const rows = await db.query<CustomerRow>(
-    `update customers set ${[...sets, 'updated_at = now()'].join(', ')} where shop_id = $1 and id = $2 returning *`,
-    values,
-  );
-  return rows[0] ? toCustomer(rows[0]) : null;
+	db: Queryable,
+	shopId: string,
+	id: string,
+	changes: { [ K in ColumnField ]?: string | null } & {
+		meta?: Record< string, string >;
+		level?: Level;
+		emailKey?: string;
+		processorCustomerId?: string;
+	}
+): Promise< Customer | null > {
+	const sets: string[] = [];
+	const values: unknown[] = [ shopId, id ];
+	for ( const field of FIELDS ) {
+		if ( changes[ field ] === undefined ) continue;
+		values.push( changes[ field ] );
+		sets.push( `${ COLUMNS[ field ] } = $${ values.length }` );
+	}
+	if ( changes.emailKey !== undefined ) {
+		values.push( changes.emailKey );
+		sets.push( `email_key = $${ values.length }` );
+	}
+	if ( changes.processorCustomerId !== undefined ) {
+		values.push( changes.processorCustomerId );
+		sets.push( `processor_customer_id = $${ values.length }` );
+	}
+	if ( changes.meta !== undefined ) {
+		values.push( JSON.stringify( changes.meta ) );
+		sets.push( `meta = $${ values.length }::jsonb` );
+	}
+	if ( changes.level === 'compliant' ) sets.push( `level = 'compliant'` );
+	const rows = await db.query< CustomerRow >(
+		`update customers set ${ [ ...sets, 'updated_at = now()' ].join( ', ' ) } where shop_id = $1 and id = $2 returning *`,
+		values
+	);
+	return rows[ 0 ] ? toCustomer( rows[ 0 ] ) : null;
 }
 
 /** Clears every personal field; the row stays so payments keep their (now anonymous) customer. */
-export async function eraseCustomerRow(db: Queryable, shopId: string, id: string): Promise<Customer | null> {
-  const rows = await db.query<CustomerRow>(
-    `update customers set ${FIELDS.map((f) => `${COLUMNS[f]} = null`).join(', ')}, email_key = null, meta = '{}',
+export async function eraseCustomerRow(
+	db: Queryable,
+	shopId: string,
+	id: string
+): Promise< Customer | null > {
+	const rows = await db.query< CustomerRow >(
+		`update customers set ${ FIELDS.map( ( f ) => `${ COLUMNS[ f ] } = null` ).join( ', ' ) }, email_key = null, meta = '{}',
        erased_at = now(), updated_at = now() where shop_id = $1 and id = $2 and erased_at is null returning *`,
-    [shopId, id],
-  );
-  // The billing details each of the customer's checkouts kept go with the record.
-  if (rows[0]) await db.query('update checkouts set billing = null where shop_id = $1 and customer_id = $2', [shopId, id]);
-  return rows[0] ? toCustomer(rows[0]) : null;
+		[ shopId, id ]
+	);
+	// The billing details each of the customer's checkouts kept go with the record.
+	if ( rows[ 0 ] )
+		await db.query(
+			'update checkouts set billing = null where shop_id = $1 and customer_id = $2',
+			[ shopId, id ]
+		);
+	return rows[ 0 ] ? toCustomer( rows[ 0 ] ) : null;
 }
 
-export const CUSTOMER_SORTS = ['createdAt', 'name', 'email'] as const;
-export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
+export const CUSTOMER_SORTS = [ 'createdAt', 'name', 'email' ] as const;
+export type CustomerSort = ( typeof CUSTOMER_SORTS )[ number ];
 
 export interface CustomerFilter {
-  q?: string;
-  email?: string;
-  country?: string;
-  level?: 'minimal' | 'compliant';
-  hasPayments?: boolean;
+	q?: string;
+	email?: string;
+	country?: string;
+	level?: 'minimal' | 'compliant';
+	hasPayments?: boolean;
 }
 
 /** The text search runs over this expression, which has a trigram index (see migrations). */
 export const SEARCH_TEXT = `(coalesce(first_name, '') || ' ' || coalesce(last_name, '') || ' ' || coalesce(email, '') || ' ' || coalesce(company, '') || ' ' || coalesce(tax_id, ''))`;
 
-
 /** The keys each sort orders by; each has an index on (shop_id, keys…, id). */
-const SORT_KEYS: Record<CustomerSort, SortKey<CustomerRow>[]> = {
-  createdAt: [createdAtKey()],
-  name: [
-    { expr: `lower(coalesce(last_name, ''))`, cast: 'text', value: (r) => (r.last_name ?? '').toLowerCase() },
-    { expr: `lower(coalesce(first_name, ''))`, cast: 'text', value: (r) => (r.first_name ?? '').toLowerCase() },
-  ],
-  email: [{ expr: `coalesce(email_key, '')`, cast: 'text', value: (r) => r.email_key ?? '' }],
+const SORT_KEYS: Record< CustomerSort, SortKey< CustomerRow >[] > = {
+	createdAt: [ createdAtKey() ],
+	name: [
+		{
+			expr: `lower(coalesce(last_name, ''))`,
+			cast: 'text',
+			value: ( r ) => ( r.last_name ?? '' ).toLowerCase(),
+		},
+		{
+			expr: `lower(coalesce(first_name, ''))`,
+			cast: 'text',
+			value: ( r ) => ( r.first_name ?? '' ).toLowerCase(),
+		},
+	],
+	email: [
+		{
+			expr: `coalesce(email_key, '')`,
+			cast: 'text',
+			value: ( r ) => r.email_key ?? '',
+		},
+	],
 };
 
-export function customerFilterSql(shopId: string, filter: CustomerFilter): { where: string[]; values: unknown[] } {
-  const where = ['shop_id = $1'];
-  const values: unknown[] = [shopId];
-  const add = (sql: (p: string) => string, value: unknown) => {
-    values.push(value);
-    where.push(sql(`$${values.length}`));
-  };
-  if (filter.q) add((p) => `${SEARCH_TEXT} ilike ${p}`, `%${filter.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
-  if (filter.email) add((p) => `email_key = ${p}`, filter.email.trim().toLowerCase());
-  if (filter.country) add((p) => `country_code = ${p}`, filter.country);
-  if (filter.level) add((p) => `level = ${p}`, filter.level);
-  if (filter.hasPayments !== undefined) {
-    where.push(`${filter.hasPayments ? '' : 'not '}exists (select 1 from checkouts where checkouts.customer_id = customers.id and checkouts.${PAID_SQL})`);
-  }
-  return { where, values };
+export function customerFilterSql(
+	shopId: string,
+	filter: CustomerFilter
+): { where: string[]; values: unknown[] } {
+	const where = [ 'shop_id = $1' ];
+	const values: unknown[] = [ shopId ];
+	const add = ( sql: ( p: string ) => string, value: unknown ) => {
+		values.push( value );
+		where.push( sql( `$${ values.length }` ) );
+	};
+	if ( filter.q )
+		add(
+			( p ) => `${ SEARCH_TEXT } ilike ${ p }`,
+			`%${ filter.q.replace( /[\\%_]/g, ( m ) => `\\${ m }` ) }%`
+		);
+	if ( filter.email )
+		add( ( p ) => `email_key = ${ p }`, filter.email.trim().toLowerCase() );
+	if ( filter.country )
+		add( ( p ) => `country_code = ${ p }`, filter.country );
+	if ( filter.level ) add( ( p ) => `level = ${ p }`, filter.level );
+	if ( filter.hasPayments !== undefined ) {
+		where.push(
+			`${ filter.hasPayments ? '' : 'not ' }exists (select 1 from checkouts where checkouts.customer_id = customers.id and checkouts.${ PAID_SQL })`
+		);
+	}
+	return { where, values };
 }
 
 /** A page of the shop's customers matching the filter, keyset-paged in any sort. */
 export async function listCustomers(
-  db: Queryable,
-  shopId: string,
-  opts: CustomerFilter & { sort?: CustomerSort; order?: 'asc' | 'desc'; limit: number; cursor?: string },
-): Promise<Page<Customer>> {
-  const { where, values } = customerFilterSql(shopId, opts);
-  const sort = opts.sort ?? 'createdAt';
-  const direction = opts.order ?? (sort === 'createdAt' ? 'desc' : 'asc');
-  return keysetPage(db, { table: 'customers', where, values, keys: SORT_KEYS[sort], direction, limit: opts.limit, cursor: opts.cursor }, toCustomer);
+	db: Queryable,
+	shopId: string,
+	opts: CustomerFilter & {
+		sort?: CustomerSort;
+		order?: 'asc' | 'desc';
+		limit: number;
+		cursor?: string;
+	}
+): Promise< Page< Customer > > {
+	const { where, values } = customerFilterSql( shopId, opts );
+	const sort = opts.sort ?? 'createdAt';
+	const direction = opts.order ?? ( sort === 'createdAt' ? 'desc' : 'asc' );
+	return keysetPage(
+		db,
+		{
+			table: 'customers',
+			where,
+			values,
+			keys: SORT_KEYS[ sort ],
+			direction,
+			limit: opts.limit,
+			cursor: opts.cursor,
+		},
+		toCustomer
+	);
 }
 
-export async function countCustomers(db: Queryable, shopId: string, filter: CustomerFilter, cap: number) {
-  const { where, values } = customerFilterSql(shopId, filter);
-  return countUpTo(db, 'customers', where, values, cap);
+export async function countCustomers(
+	db: Queryable,
+	shopId: string,
+	filter: CustomerFilter,
+	cap: number
+) {
+	const { where, values } = customerFilterSql( shopId, filter );
+	return countUpTo( db, 'customers', where, values, cap );
 }
 
 /** The shop's customers matching a filter, oldest first, a page at a time: exports stream with flat memory. */
-export async function* iterateCustomers(db: Queryable, shopId: string, filter: CustomerFilter = {}, batch = 1000): AsyncGenerator<Customer> {
-  let cursor: string | undefined;
-  do {
-    const page = await keysetPage(db, { table: 'customers', ...customerFilterSql(shopId, filter), keys: [createdAtKey()], direction: 'asc', limit: batch, cursor }, toCustomer);
-    yield* page.items;
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+export async function* iterateCustomers(
+	db: Queryable,
+	shopId: string,
+	filter: CustomerFilter = {},
+	batch = 1000
+): AsyncGenerator< Customer > {
+	let cursor: string | undefined;
+	do {
+		const page = await keysetPage(
+			db,
+			{
+				table: 'customers',
+				...customerFilterSql( shopId, filter ),
+				keys: [ createdAtKey() ],
+				direction: 'asc',
+				limit: batch,
+				cursor,
+			},
+			toCustomer
+		);
+		yield* page.items;
+		cursor = page.nextCursor ?? undefined;
+	} while ( cursor );
 }

@@ -1,24 +1,27 @@
 import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import * as trigrams from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 import { postgresLocks, processLocks, type WithLocks } from './locks';
 
 /** What the domain needs from a database: parameterised queries, and transactions. */
 export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+	query: < T = Record< string, unknown > >(
+		sql: string,
+		params?: unknown[]
+	) => Promise< T[] >;
 }
 
 export interface Db extends Queryable {
-  readonly kind: 'pglite' | 'postgres';
-  exec(sql: string): Promise<void>;
-  /** Runs `fn` in one transaction; everything `fn` writes through `tx` commits or rolls back together. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
-  /**
-   * Runs `fn` holding the named locks, across every bridge process on this database; waits at most
-   * `waitMs` for them (then `LockTimeout`). Serialises work that spans a processor call.
-   */
-  withLocks: WithLocks;
-  close(): Promise<void>;
+	readonly kind: 'pglite' | 'postgres';
+	exec: ( sql: string ) => Promise< void >;
+	/** Runs `fn` in one transaction; everything `fn` writes through `tx` commits or rolls back together. */
+	transaction: < T >( fn: ( tx: Queryable ) => Promise< T > ) => Promise< T >;
+	/**
+	 * Runs `fn` holding the named locks, across every bridge process on this database; waits at most
+	 * `waitMs` for them (then `LockTimeout`). Serialises work that spans a processor call.
+	 */
+	withLocks: WithLocks;
+	close: () => Promise< void >;
 }
 
 // Both drivers return numeric and bigint columns as strings by default in pg; make PGlite agree and
@@ -26,66 +29,87 @@ export interface Db extends Queryable {
 const NUMERIC = 1700;
 const INT8 = 20;
 const TIMESTAMPTZ = 1184;
-const asIso = (v: string) => new Date(v.includes('T') ? v : v.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')).toISOString();
+const asIso = ( v: string ) =>
+	new Date(
+		v.includes( 'T' )
+			? v
+			: v.replace( ' ', 'T' ).replace( /([+-]\d\d)$/, '$1:00' )
+	).toISOString();
 
-pg.types.setTypeParser(TIMESTAMPTZ, asIso);
+pg.types.setTypeParser( TIMESTAMPTZ, asIso );
 
-export async function openPglite(dataDir: string | undefined): Promise<Db> {
-  const db = await PGlite.create({
-    dataDir,
-    extensions: { pg_trgm },
-    parsers: { [NUMERIC]: (v: string) => v, [INT8]: (v: string) => v, [TIMESTAMPTZ]: asIso },
-  });
-  return {
-    kind: 'pglite',
-    async query<T>(sql: string, params?: unknown[]) {
-      return (await db.query<T>(sql, params)).rows;
-    },
-    async exec(sql) {
-      await db.exec(sql);
-    },
-    transaction(fn) {
-      return db.transaction((tx) => fn({ query: async <T>(s: string, p?: unknown[]) => (await tx.query<T>(s, p)).rows }));
-    },
-    withLocks: processLocks(),
-    close: () => db.close(),
-  };
+export async function openPglite( dataDir: string | undefined ): Promise< Db > {
+	const db = await PGlite.create( {
+		dataDir,
+		extensions: { pg_trgm: trigrams.pg_trgm },
+		parsers: {
+			[ NUMERIC ]: ( v: string ) => v,
+			[ INT8 ]: ( v: string ) => v,
+			[ TIMESTAMPTZ ]: asIso,
+		},
+	} );
+	return {
+		kind: 'pglite',
+		async query< T >( sql: string, params?: unknown[] ) {
+			return ( await db.query< T >( sql, params ) ).rows;
+		},
+		async exec( sql ) {
+			await db.exec( sql );
+		},
+		transaction( fn ) {
+			return db.transaction( ( tx ) =>
+				fn( {
+					query: async < T >( s: string, p?: unknown[] ) =>
+						( await tx.query< T >( s, p ) ).rows,
+				} )
+			);
+		},
+		withLocks: processLocks(),
+		close: () => db.close(),
+	};
 }
 
-export async function openPostgres(connectionString: string, onConnectionLost: (error: Error) => void, max = 10): Promise<Db> {
-  const pool = new pg.Pool({ connectionString, max });
-  const lockPool = new pg.Pool({ connectionString, max });
-  // An idle connection the server ends (a restart, an administrator) is an 'error' event on the pool;
-  // unheard, it would crash the process. The pool drops that client and opens a new one when needed.
-  pool.on('error', onConnectionLost);
-  lockPool.on('error', onConnectionLost);
-  // Fail at start, not at the first request, when the database is unreachable.
-  await pool.query('select 1');
-  return {
-    kind: 'postgres',
-    async query<T>(sql: string, params?: unknown[]) {
-      return (await pool.query(sql, params)).rows as T[];
-    },
-    async exec(sql) {
-      await pool.query(sql);
-    },
-    async transaction(fn) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await fn({ query: async <T>(s: string, p?: unknown[]) => (await client.query(s, p)).rows as T[] });
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
-    withLocks: postgresLocks(lockPool),
-    close: async () => {
-      await Promise.all([pool.end(), lockPool.end()]);
-    },
-  };
+export async function openPostgres(
+	connectionString: string,
+	onConnectionLost: ( error: Error ) => void,
+	max = 10
+): Promise< Db > {
+	const pool = new pg.Pool( { connectionString, max } );
+	const lockPool = new pg.Pool( { connectionString, max } );
+	// An idle connection the server ends (a restart, an administrator) is an 'error' event on the pool;
+	// unheard, it would crash the process. The pool drops that client and opens a new one when needed.
+	pool.on( 'error', onConnectionLost );
+	lockPool.on( 'error', onConnectionLost );
+	// Fail at start, not at the first request, when the database is unreachable.
+	await pool.query( 'select 1' );
+	return {
+		kind: 'postgres',
+		async query< T >( sql: string, params?: unknown[] ) {
+			return ( await pool.query( sql, params ) ).rows as T[];
+		},
+		async exec( sql ) {
+			await pool.query( sql );
+		},
+		async transaction( fn ) {
+			const client = await pool.connect();
+			try {
+				await client.query( 'BEGIN' );
+				const result = await fn( {
+					query: async < T >( s: string, p?: unknown[] ) =>
+						( await client.query( s, p ) ).rows as T[],
+				} );
+				await client.query( 'COMMIT' );
+				return result;
+			} catch ( error ) {
+				await client.query( 'ROLLBACK' ).catch( () => undefined );
+				throw error;
+			} finally {
+				client.release();
+			}
+		},
+		withLocks: postgresLocks( lockPool ),
+		close: async () => {
+			await Promise.all( [ pool.end(), lockPool.end() ] );
+		},
+	};
 }

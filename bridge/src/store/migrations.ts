@@ -1,9 +1,9 @@
 import type { Migration } from './migrate';
 
 export const BRIDGE_MIGRATIONS: readonly Migration[] = [
-  {
-    id: '001_initial',
-    sql: `
+	{
+		id: '001_initial',
+		sql: `
       create extension if not exists pg_trgm;
 
       create table shops (
@@ -148,56 +148,56 @@ export const BRIDGE_MIGRATIONS: readonly Migration[] = [
       );
       create index outbox_due on outbox (next_attempt_at) where delivered_at is null;
     `,
-  },
-  {
-    id: '002_checkouts_by_order_ref',
-    sql: `create index checkouts_shop_order_ref on checkouts (shop_id, order_ref)`,
-  },
-  {
-    // Customer management at scale: an index per list sort, filters, and the accounts payers used.
-    id: '003_customer_management',
-    sql: `
+	},
+	{
+		id: '002_checkouts_by_order_ref',
+		sql: `create index checkouts_shop_order_ref on checkouts (shop_id, order_ref)`,
+	},
+	{
+		// Customer management at scale: an index per list sort, filters, and the accounts payers used.
+		id: '003_customer_management',
+		sql: `
       create index customers_shop_name on customers (shop_id, lower(coalesce(last_name, '')), lower(coalesce(first_name, '')), id);
       create index customers_shop_email_sort on customers (shop_id, coalesce(email_key, ''), id);
       create index customers_shop_country on customers (shop_id, country_code);
       alter table checkouts add column payer_accounts jsonb not null default '[]'
     `,
-  },
-  {
-    // An order is (shop, reference, order key): a copy of a store never meets another site's checkout.
-    // At most one open checkout per order and amount: the last line behind the order lock.
-    id: '004_order_identity',
-    sql: `
+	},
+	{
+		// An order is (shop, reference, order key): a copy of a store never meets another site's checkout.
+		// At most one open checkout per order and amount: the last line behind the order lock.
+		id: '004_order_identity',
+		sql: `
       alter table checkouts add column order_key text;
       create index checkouts_shop_order on checkouts (shop_id, order_ref, order_key);
       create unique index checkouts_one_open_per_order on checkouts (shop_id, order_ref, order_key, currency, total) where status = 'open' and order_key is not null
     `,
-  },
-  {
-    // Each checkout keeps the billing details it was given: what its invoice and order panel show,
-    // whatever later happens to the shop's customer record.
-    id: '005_checkout_billing',
-    sql: `
+	},
+	{
+		// Each checkout keeps the billing details it was given: what its invoice and order panel show,
+		// whatever later happens to the shop's customer record.
+		id: '005_checkout_billing',
+		sql: `
       alter table checkouts add column billing jsonb;
       alter table audit_log add column on_behalf_of text
     `,
-  },
-  {
-    // What actually arrived (the processor's settlementAmountReceived), and per-checkout polling backoff
-    // so one checkout the processor cannot answer for never blocks the others.
-    id: '006_processor_tolerance',
-    sql: `
+	},
+	{
+		// What actually arrived (the processor's settlementAmountReceived), and per-checkout polling backoff
+		// so one checkout the processor cannot answer for never blocks the others.
+		id: '006_processor_tolerance',
+		sql: `
       alter table checkouts add column amount_received numeric;
       alter table checkouts add column poll_failures integer not null default 0;
       alter table checkouts add column next_poll_at timestamptz
     `,
-  },
-  {
-    // What the processor bills in, per shop (fetched from GET /currencies, refreshed daily).
-    id: '007_shop_billing_currencies',
-    sql: `
+	},
+	{
+		// What the processor bills in, per shop (fetched from GET /currencies, refreshed daily).
+		id: '007_shop_billing_currencies',
+		sql: `
       alter table shops add column billing_currencies text[];
       alter table shops add column reference_checked_at timestamptz
     `,
-  },
+	},
 ];

@@ -1,33 +1,45 @@
 import { signatureHeaders } from '../../../bridge/src/security/requestSigning';
 
-export interface ApiResponse<T = any> {
-  status: number;
-  body: T;
-  headers: Headers;
+export interface ApiResponse< T = any > {
+	status: number;
+	body: T;
+	headers: Headers;
 }
 
 /** Calls the bridge as a shop would: every request signed with the shop's key id and secret. */
-export function signedClient(baseUrl: string, keyId: string, secret: string) {
-  return async function request<T = any>(method: string, pathWithQuery: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
-    const raw = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
-    const res = await fetch(baseUrl + pathWithQuery, {
-      method,
-      headers: {
-        ...(raw ? { 'content-type': 'application/json' } : {}),
-        ...signatureHeaders(keyId, secret, method, pathWithQuery, raw),
-        ...headers,
-      },
-      body: raw || undefined,
-    });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      /* CSV and HTML stay text */
-    }
-    return { status: res.status, body: parsed as T, headers: res.headers };
-  };
+export function signedClient( baseUrl: string, keyId: string, secret: string ) {
+	return async function request< T = any >(
+		method: string,
+		pathWithQuery: string,
+		body?: unknown,
+		headers: Record< string, string > = {}
+	): Promise< ApiResponse< T > > {
+		let raw = typeof body === 'string' ? body : JSON.stringify( body );
+		if ( body === undefined ) raw = '';
+		const res = await fetch( baseUrl + pathWithQuery, {
+			method,
+			headers: {
+				...( raw ? { 'content-type': 'application/json' } : {} ),
+				...signatureHeaders(
+					keyId,
+					secret,
+					method,
+					pathWithQuery,
+					raw
+				),
+				...headers,
+			},
+			body: raw || undefined,
+		} );
+		const text = await res.text();
+		let parsed: unknown = text;
+		try {
+			parsed = JSON.parse( text );
+		} catch {
+			/* CSV and HTML stay text */
+		}
+		return { status: res.status, body: parsed as T, headers: res.headers };
+	};
 }
 
-export type SignedRequest = ReturnType<typeof signedClient>;
+export type SignedRequest = ReturnType< typeof signedClient >;

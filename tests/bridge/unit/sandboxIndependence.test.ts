@@ -3,14 +3,23 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const SANDBOX = path.resolve(__dirname, '../../../bridge/src/processors/sandbox');
+const SANDBOX = path.resolve(
+	__dirname,
+	'../../../bridge/src/processors/sandbox'
+);
 
-it('imports nothing from the bridge: not its domain, contract, store, security or Whalestack client', () => {
-  const offenders: string[] = [];
-  for (const file of readdirSync(SANDBOX).filter((f) => f.endsWith('.ts'))) {
-    for (const [, spec] of readFileSync(path.join(SANDBOX, file), 'utf8').matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)) {
-      if (spec!.startsWith('.') && !spec!.startsWith('./')) offenders.push(`${file} → ${spec}`);
-    }
-  }
-  expect(offenders).toEqual([]);
-});
+it( 'imports nothing from the bridge: not its domain, contract, store, security or Whalestack client', () => {
+	const offenders: string[] = [];
+	for ( const file of readdirSync( SANDBOX ).filter( ( f ) =>
+		f.endsWith( '.ts' )
+	) ) {
+		for ( const [ , spec ] of readFileSync(
+			path.join( SANDBOX, file ),
+			'utf8'
+		).matchAll( /(?:from|import)\s*\(?\s*'([^']+)'/g ) ) {
+			if ( spec!.startsWith( '.' ) && ! spec!.startsWith( './' ) )
+				offenders.push( `${ file } → ${ spec }` );
+		}
+	}
+	expect( offenders ).toEqual( [] );
+} );

@@ -7,51 +7,81 @@ import { signedClient } from '../../bridge/support/signedClient';
 import { STACK_FILE } from './globalSetup';
 
 export interface Stack {
-  url: string;
-  bridgeUrl: string;
-  admin: { user: string; password: string };
-  site: string;
-  dir: string;
-  zip: string;
-  connectionString: string;
+	url: string;
+	bridgeUrl: string;
+	admin: { user: string; password: string };
+	site: string;
+	dir: string;
+	zip: string;
+	connectionString: string;
 }
 
-export const stack: Stack = JSON.parse(readFileSync(STACK_FILE, 'utf8'));
+export const stack: Stack = JSON.parse( readFileSync( STACK_FILE, 'utf8' ) );
 
 /** The page the admin test publishes, for the shopper tests that follow it. */
-export const PUBLISHED_PAGE_FILE = path.join(tmpdir(), 'ccb-e2e-page.txt');
+export const PUBLISHED_PAGE_FILE = path.join( tmpdir(), 'ccb-e2e-page.txt' );
 
 /** Runs PHP inside the test site (plugins loaded) and returns its JSON-decoded result. */
-export function wp<T = unknown>(php: string): T {
-  const out = execFileSync('php', [path.resolve(__dirname, '../../../dev/wordpress/eval.php'), stack.site, stack.url, php], { encoding: 'utf8' });
-  return JSON.parse(out.trim().split('\n').pop() || 'null');
+export function wp< T = unknown >( php: string ): T {
+	const out = execFileSync(
+		'php',
+		[
+			path.resolve( __dirname, '../../../dev/wordpress/eval.php' ),
+			stack.site,
+			stack.url,
+			php,
+		],
+		{ encoding: 'utf8' }
+	);
+	return JSON.parse( out.trim().split( '\n' ).pop() || 'null' );
 }
 
-export function setSiteOptions(options: { level?: string; threshold?: { amount: string; currency: string }; locale?: string }) {
-  const lines: string[] = [];
-  if (options.level) lines.push(`update_option( 'ccb_level', ${JSON.stringify(options.level)} );`);
-  if (options.threshold) lines.push(`update_option( 'ccb_threshold', json_decode( '${JSON.stringify(options.threshold)}', true ) );`);
-  if (options.locale !== undefined) lines.push(`update_option( 'WPLANG', ${JSON.stringify(options.locale)} );`);
-  return wp(`${lines.join('\n')} return get_option( 'ccb_sync_status' );`);
+export function setSiteOptions( options: {
+	level?: string;
+	threshold?: { amount: string; currency: string };
+	locale?: string;
+} ) {
+	const lines: string[] = [];
+	if ( options.level )
+		lines.push(
+			`update_option( 'ccb_level', ${ JSON.stringify( options.level ) } );`
+		);
+	if ( options.threshold )
+		lines.push(
+			`update_option( 'ccb_threshold', json_decode( '${ JSON.stringify( options.threshold ) }', true ) );`
+		);
+	if ( options.locale !== undefined )
+		lines.push(
+			`update_option( 'WPLANG', ${ JSON.stringify( options.locale ) } );`
+		);
+	return wp(
+		`${ lines.join( '\n' ) } return get_option( 'ccb_sync_status' );`
+	);
 }
 
 /** The bridge, called as the shop: for checking what was (not) recorded. */
 export function bridgeApi() {
-  const url = new URL(stack.connectionString.replace(/^ccb\+/, ''));
-  return signedClient(stack.bridgeUrl, decodeURIComponent(url.username), decodeURIComponent(url.password));
+	const url = new URL( stack.connectionString.replace( /^ccb\+/, '' ) );
+	return signedClient(
+		stack.bridgeUrl,
+		decodeURIComponent( url.username ),
+		decodeURIComponent( url.password )
+	);
 }
 
-export async function login(page: Page) {
-  await page.goto(`${stack.url}/wp-login.php`);
-  await page.fill('#user_login', stack.admin.user);
-  await page.fill('#user_pass', stack.admin.password);
-  await page.click('#wp-submit');
-  await page.waitForURL(/wp-admin/);
+export async function login( page: Page ) {
+	await page.goto( `${ stack.url }/wp-login.php` );
+	await page.fill( '#user_login', stack.admin.user );
+	await page.fill( '#user_pass', stack.admin.password );
+	await page.click( '#wp-submit' );
+	await page.waitForURL( /wp-admin/ );
 }
 
 /** Saves a full-page screenshot as an artifact of the running test. */
-export async function shot(page: Page, testInfo: TestInfo, name: string) {
-  const file = testInfo.outputPath(`${String(testInfo.attachments.length + 1).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  await testInfo.attach(name, { path: file, contentType: 'image/png' });
+export async function shot( page: Page, testInfo: TestInfo, name: string ) {
+	const file = testInfo.outputPath(
+		`${ String( testInfo.attachments.length + 1 ).padStart( 2, '0' ) }-${ name }.png`
+	);
+	await page.screenshot( { path: file, fullPage: true } );
+	await testInfo.attach( name, { path: file, contentType: 'image/png' } );
 }

@@ -1,11 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import type { Checkout, Customer, EventType, ShopEvent } from '../../contract';
 
-export function checkoutEvent(type: EventType, checkout: Checkout, late = false): ShopEvent {
-  return { id: randomUUID(), type, createdAt: new Date().toISOString(), data: { checkout, ...(late ? { late } : {}) } };
+export function checkoutEvent(
+	type: EventType,
+	checkout: Checkout,
+	late = false
+): ShopEvent {
+	return {
+		id: randomUUID(),
+		type,
+		createdAt: new Date().toISOString(),
+		data: { checkout, ...( late ? { late } : {} ) },
+	};
 }
 
 /** Customer events carry the id and email only: the shop fetches details it is allowed to see. */
-export function customerEvent(type: EventType, customer: Pick<Customer, 'id' | 'email'>): ShopEvent {
-  return { id: randomUUID(), type, createdAt: new Date().toISOString(), data: { customer: { id: customer.id, email: customer.email } } };
+export function customerEvent(
+	type: EventType,
+	customer: Pick< Customer, 'id' | 'email' >
+): ShopEvent {
+	return {
+		id: randomUUID(),
+		type,
+		createdAt: new Date().toISOString(),
+		data: { customer: { id: customer.id, email: customer.email } },
+	};
 }

@@ -10,109 +10,196 @@ import { AppError } from '../../domain/errors';
 import { requestHash } from '../../domain/idempotency';
 import { auditFor } from '../../store/audit';
 import { listCheckouts, payerAccountsOfCustomer } from '../../store/checkouts';
-import { countCustomers, CUSTOMER_SORTS, findCustomer, listCustomers, type CustomerFilter } from '../../store/customers';
+import {
+	countCustomers,
+	CUSTOMER_SORTS,
+	findCustomer,
+	listCustomers,
+	type CustomerFilter,
+} from '../../store/customers';
 import { customerStatistics } from '../../store/statistics';
 import { idempotencyKeyOf, sendOnce } from '../idempotencyKey';
 import { pageQuerySchema, parseInput, uuidSchema } from '../query';
 import { shopOf } from '../shopAuth';
 
-const filterSchema = z.object({
-  q: z.string().trim().max(200).optional(),
-  email: z.string().trim().max(254).optional(),
-  country: z.string().trim().toUpperCase().refine(isCountryCode, { error: 'invalid_country' }).optional(),
-  level: z.enum(['minimal', 'compliant']).optional(),
-  hasPayments: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-});
-const listQuery = pageQuerySchema.extend({
-  ...filterSchema.shape,
-  sort: z.enum(CUSTOMER_SORTS).optional(),
-  order: z.enum(['asc', 'desc']).optional(),
-  withTotal: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-});
+const filterSchema = z.object( {
+	q: z.string().trim().max( 200 ).optional(),
+	email: z.string().trim().max( 254 ).optional(),
+	country: z
+		.string()
+		.trim()
+		.toUpperCase()
+		.refine( isCountryCode, { error: 'invalid_country' } )
+		.optional(),
+	level: z.enum( [ 'minimal', 'compliant' ] ).optional(),
+	hasPayments: z
+		.enum( [ 'true', 'false' ] )
+		.transform( ( v ) => v === 'true' )
+		.optional(),
+} );
+const listQuery = pageQuerySchema.extend( {
+	...filterSchema.shape,
+	sort: z.enum( CUSTOMER_SORTS ).optional(),
+	order: z.enum( [ 'asc', 'desc' ] ).optional(),
+	withTotal: z
+		.enum( [ 'true', 'false' ] )
+		.transform( ( v ) => v === 'true' )
+		.optional(),
+} );
 
 /** Empty query values mean "no filter", as a form sends them (`?q=&country=`). */
-function withoutBlanks(query: unknown): Record<string, unknown> {
-  return Object.fromEntries(Object.entries((query ?? {}) as Record<string, unknown>).filter(([, v]) => v !== ''));
+function withoutBlanks( query: unknown ): Record< string, unknown > {
+	return Object.fromEntries(
+		Object.entries( ( query ?? {} ) as Record< string, unknown > ).filter(
+			( [ , v ] ) => v !== ''
+		)
+	);
 }
 
 const TOTAL_CAP = 10_000;
 
-export function customerRoutes(ctx: BridgeContext): express.Router {
-  const router = express.Router();
+export function customerRoutes( ctx: BridgeContext ): express.Router {
+	const router = express.Router();
 
-  router.get('/', async (req, res) => {
-    const { withTotal, ...query } = parseInput(listQuery, withoutBlanks(req.query));
-    const shopId = shopOf(res).id;
-    const page = await listCustomers(ctx.db, shopId, query);
-    // A count of a million rows is slow and useless: "10,000+" is what a person needs.
-    res.json(withTotal ? { ...page, total: await countCustomers(ctx.db, shopId, query, TOTAL_CAP) } : page);
-  });
+	router.get( '/', async ( req, res ) => {
+		const { withTotal, ...query } = parseInput(
+			listQuery,
+			withoutBlanks( req.query )
+		);
+		const shopId = shopOf( res ).id;
+		const page = await listCustomers( ctx.db, shopId, query );
+		// A count of a million rows is slow and useless: "10,000+" is what a person needs.
+		res.json(
+			withTotal
+				? {
+						...page,
+						total: await countCustomers(
+							ctx.db,
+							shopId,
+							query,
+							TOTAL_CAP
+						),
+					}
+				: page
+		);
+	} );
 
-  router.post('/', async (req, res) => {
-    const key = idempotencyKeyOf(req);
-    const result = await createCustomer(ctx, shopOf(res), res.locals.json, { key, requestHash: requestHash(req.method, req.originalUrl, res.locals.rawBody) });
-    sendOnce(res, result);
-  });
+	router.post( '/', async ( req, res ) => {
+		const key = idempotencyKeyOf( req );
+		const result = await createCustomer(
+			ctx,
+			shopOf( res ),
+			res.locals.json,
+			{
+				key,
+				requestHash: requestHash(
+					req.method,
+					req.originalUrl,
+					res.locals.rawBody
+				),
+			}
+		);
+		sendOnce( res, result );
+	} );
 
-  router.get('/statistics', async (_req, res) => {
-    res.json(await customerStatistics(ctx.db, shopOf(res).id));
-  });
+	router.get( '/statistics', async ( _req, res ) => {
+		res.json( await customerStatistics( ctx.db, shopOf( res ).id ) );
+	} );
 
-  router.get('/export.csv', async (req, res) => {
-    const filter: CustomerFilter = parseInput(filterSchema, withoutBlanks(req.query));
-    const shopId = shopOf(res).id;
-    const total = await countCustomers(ctx.db, shopId, filter, Number.MAX_SAFE_INTEGER - 1);
-    res.status(200).type('text/csv; charset=utf-8').set({ 'content-disposition': 'attachment; filename="customers.csv"', 'x-total-count': String(total.count) });
-    await writeCustomersCsv(ctx.db, shopId, filter, res);
-    res.end();
-  });
+	router.get( '/export.csv', async ( req, res ) => {
+		const filter: CustomerFilter = parseInput(
+			filterSchema,
+			withoutBlanks( req.query )
+		);
+		const shopId = shopOf( res ).id;
+		const total = await countCustomers(
+			ctx.db,
+			shopId,
+			filter,
+			Number.MAX_SAFE_INTEGER - 1
+		);
+		res.status( 200 )
+			.type( 'text/csv; charset=utf-8' )
+			.set( {
+				'content-disposition': 'attachment; filename="customers.csv"',
+				'x-total-count': String( total.count ),
+			} );
+		await writeCustomersCsv( ctx.db, shopId, filter, res );
+		res.end();
+	} );
 
-  router.get('/:id', async (req, res) => {
-    const shop = shopOf(res);
-    const id = parseInput(uuidSchema, req.params.id, 'id');
-    const customer = await findCustomer(ctx.db, shop.id, id);
-    if (!customer) throw new AppError('not_found', 'No such customer.');
-    const checkouts = await listCheckouts(ctx.db, shop.id, { customerId: id, limit: 50 });
-    res.json({ customer, checkouts: checkouts.items, accounts: await payerAccountsOfCustomer(ctx.db, shop.id, id) });
-  });
+	router.get( '/:id', async ( req, res ) => {
+		const shop = shopOf( res );
+		const id = parseInput( uuidSchema, req.params.id, 'id' );
+		const customer = await findCustomer( ctx.db, shop.id, id );
+		if ( ! customer )
+			throw new AppError( 'not_found', 'No such customer.' );
+		const checkouts = await listCheckouts( ctx.db, shop.id, {
+			customerId: id,
+			limit: 50,
+		} );
+		res.json( {
+			customer,
+			checkouts: checkouts.items,
+			accounts: await payerAccountsOfCustomer( ctx.db, shop.id, id ),
+		} );
+	} );
 
-  /** Everything held about one customer, for the merchant's export and WordPress's privacy exporter. */
-  router.get('/:id/export', async (req, res) => {
-    const shop = shopOf(res);
-    const id = parseInput(uuidSchema, req.params.id, 'id');
-    const customer = await findCustomer(ctx.db, shop.id, id);
-    if (!customer) throw new AppError('not_found', 'No such customer.');
-    const checkouts = [];
-    let cursor: string | undefined;
-    do {
-      const page = await listCheckouts(ctx.db, shop.id, { customerId: id, limit: 200, cursor });
-      checkouts.push(...page.items);
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    res.set('content-disposition', `attachment; filename="customer-${id}.json"`).json({
-      customer,
-      checkouts,
-      accounts: await payerAccountsOfCustomer(ctx.db, shop.id, id),
-      audit: await auditFor(ctx.db, shop.id, { customerId: id }),
-    });
-  });
+	/** Everything held about one customer, for the merchant's export and WordPress's privacy exporter. */
+	router.get( '/:id/export', async ( req, res ) => {
+		const shop = shopOf( res );
+		const id = parseInput( uuidSchema, req.params.id, 'id' );
+		const customer = await findCustomer( ctx.db, shop.id, id );
+		if ( ! customer )
+			throw new AppError( 'not_found', 'No such customer.' );
+		const checkouts = [];
+		let cursor: string | undefined;
+		do {
+			const page = await listCheckouts( ctx.db, shop.id, {
+				customerId: id,
+				limit: 200,
+				cursor,
+			} );
+			checkouts.push( ...page.items );
+			cursor = page.nextCursor ?? undefined;
+		} while ( cursor );
+		res.set(
+			'content-disposition',
+			`attachment; filename="customer-${ id }.json"`
+		).json( {
+			customer,
+			checkouts,
+			accounts: await payerAccountsOfCustomer( ctx.db, shop.id, id ),
+			audit: await auditFor( ctx.db, shop.id, { customerId: id } ),
+		} );
+	} );
 
-  router.patch('/:id', async (req, res) => {
-    const id = parseInput(uuidSchema, req.params.id, 'id');
-    res.json({ customer: await editCustomer(ctx, shopOf(res), id, res.locals.json) });
-  });
+	router.patch( '/:id', async ( req, res ) => {
+		const id = parseInput( uuidSchema, req.params.id, 'id' );
+		res.json( {
+			customer: await editCustomer(
+				ctx,
+				shopOf( res ),
+				id,
+				res.locals.json
+			),
+		} );
+	} );
 
-  router.delete('/:id', async (req, res) => {
-    const id = parseInput(uuidSchema, req.params.id, 'id');
-    res.json({ customer: await eraseCustomer(ctx, shopOf(res), id) });
-  });
+	router.delete( '/:id', async ( req, res ) => {
+		const id = parseInput( uuidSchema, req.params.id, 'id' );
+		res.json( { customer: await eraseCustomer( ctx, shopOf( res ), id ) } );
+	} );
 
-  router.get('/:id/audit', async (req, res) => {
-    const shop = shopOf(res);
-    const id = parseInput(uuidSchema, req.params.id, 'id');
-    if (!(await findCustomer(ctx.db, shop.id, id))) throw new AppError('not_found', 'No such customer.');
-    res.json({ entries: await auditFor(ctx.db, shop.id, { customerId: id }) });
-  });
+	router.get( '/:id/audit', async ( req, res ) => {
+		const shop = shopOf( res );
+		const id = parseInput( uuidSchema, req.params.id, 'id' );
+		if ( ! ( await findCustomer( ctx.db, shop.id, id ) ) )
+			throw new AppError( 'not_found', 'No such customer.' );
+		res.json( {
+			entries: await auditFor( ctx.db, shop.id, { customerId: id } ),
+		} );
+	} );
 
-  return router;
+	return router;
 }

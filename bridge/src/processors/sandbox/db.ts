@@ -3,10 +3,13 @@
  * bridge's store, so the sandbox shares no code with the bridge it stands in front of.
  */
 export interface SandboxDb {
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+	query: < T = Record< string, unknown > >(
+		sql: string,
+		params?: unknown[]
+	) => Promise< T[] >;
 }
 
 export interface SandboxMigration {
-  id: string;
-  sql: string;
+	id: string;
+	sql: string;
 }
