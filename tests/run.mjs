@@ -1,7 +1,8 @@
 // The one test command. In order: type checks; the bridge suite on PGlite and on a real PostgreSQL
 // server started here; the browser-side component tests; the plugin build; PHPUnit inside a real
-// WordPress + MariaDB; the end-to-end suite in Chromium on the packaged plugin.
-// `node tests/run.mjs bridge|blocks|php|e2e` runs one part.
+// WordPress + MariaDB; the end-to-end suite in Chromium on the packaged plugin; the same on real
+// WooCommerce stores (tests/woocommerce).
+// `node tests/run.mjs bridge|blocks|php|e2e|woocommerce` runs one part.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -78,8 +79,17 @@ function jest( title, config, extraEnv = {} ) {
 
 if ( wants( 'bridge' ) || wants( 'blocks' ) ) {
 	// Zero warnings: ESLint with @wordpress/scripts' configuration, and Prettier's check of the same style.
-	step( 'lint (ESLint)', 'node_modules/.bin/eslint', [ '.', '--max-warnings', '0' ] );
-	step( 'format (Prettier check)', 'node_modules/.bin/prettier', [ '--check', '.', '--log-level', 'warn' ] );
+	step( 'lint (ESLint)', 'node_modules/.bin/eslint', [
+		'.',
+		'--max-warnings',
+		'0',
+	] );
+	step( 'format (Prettier check)', 'node_modules/.bin/prettier', [
+		'--check',
+		'.',
+		'--log-level',
+		'warn',
+	] );
 	step( 'type check', 'node_modules/.bin/tsc', [
 		'--noEmit',
 		'-p',
@@ -89,6 +99,11 @@ if ( wants( 'bridge' ) || wants( 'blocks' ) ) {
 		'--noEmit',
 		'-p',
 		'blocks/tsconfig.json',
+	] );
+	step( 'type check (browser tests)', 'node_modules/.bin/tsc', [
+		'--noEmit',
+		'-p',
+		'tests/tsconfig.json',
 	] );
 }
 
@@ -113,7 +128,7 @@ if ( wants( 'blocks' ) ) {
 	jest( 'browser components (jsdom)', 'tests/blocks/jest.config.js' );
 }
 
-if ( wants( 'php' ) || wants( 'e2e' ) ) {
+if ( wants( 'php' ) || wants( 'e2e' ) || wants( 'woocommerce' ) ) {
 	ensureSystem( [
 		'php',
 		'mysqli',
@@ -197,6 +212,20 @@ if ( wants( 'e2e' ) ) {
 		[ 'test', '-c', 'tests/e2e' ]
 	);
 	count( 'test-results/e2e/report.json', ( text ) => {
+		const s = JSON.parse( text ).stats;
+		return [ s.expected, s.unexpected + s.flaky, s.skipped ];
+	} );
+}
+
+if ( wants( 'woocommerce' ) ) {
+	// Real stores: WordPress 7.1 + WooCommerce 10.5.0 (HPOS, and the legacy post storage) and WordPress
+	// 6.8 + WooCommerce 9.9.5; WooCommerce from WOOCOMMERCE_ZIP or ../shared/woocommerce.
+	step(
+		'WooCommerce stores (Playwright, Chromium, WordPress 6.8–7.1, WooCommerce 9.9.5–10.5.0)',
+		'node_modules/.bin/playwright',
+		[ 'test', '-c', 'tests/woocommerce' ]
+	);
+	count( 'test-results/woocommerce/report.json', ( text ) => {
 		const s = JSON.parse( text ).stats;
 		return [ s.expected, s.unexpected + s.flaky, s.skipped ];
 	} );

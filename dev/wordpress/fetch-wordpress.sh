@@ -52,6 +52,16 @@ if [ -n "$broken" ]; then
   exit 1
 fi
 find "$work/root" -xtype l -delete
-mkdir -p "$dest"
-cp -rL "$work/root/usr/share/wordpress/." "$dest/"
+# Built beside the destination and moved into place at once: another run that finds the folder finds it whole.
+mkdir -p "$(dirname "$dest")"
+staged=$(mktemp -d "$dest.partial.XXXXXX")
+trap 'rm -rf "$work" "$staged"' EXIT
+cp -rL "$work/root/usr/share/wordpress/." "$staged/"
+chmod 755 "$staged"
+if [ -f "$dest/wp-includes/version.php" ]; then
+  echo "fetch-wordpress.sh: $dest was fetched meanwhile by another run" >&2
+else
+  rm -rf "$dest"
+  mv "$staged" "$dest"
+fi
 grep -o "wp_version = '[^']*'" "$dest/wp-includes/version.php"

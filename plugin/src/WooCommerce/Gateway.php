@@ -33,7 +33,7 @@ class Gateway extends \WC_Payment_Gateway {
 	 */
 	public function __construct() {
 		$this->id                 = self::ID;
-		$this->has_fields         = TaxIdField::collected_by_payment_method();
+		$this->has_fields         = true;
 		$this->method_title       = __( 'Crypto (Crypto Customer Bridge)', 'crypto-customer-bridge' );
 		$this->method_description = __( 'Cryptocurrency payments with the customer attached to every charge. The customer information level is set in Crypto Payments → Settings.', 'crypto-customer-bridge' );
 		$this->supports           = array( 'products' );
@@ -78,8 +78,8 @@ class Gateway extends \WC_Payment_Gateway {
 	}
 
 	/**
-	 * The classic checkout's content under the method: its description and, where WooCommerce
-	 * cannot collect it, the tax id.
+	 * The classic checkout's content under the method: its description and, when the level sends a
+	 * customer, the tax id (WooCommerce's additional checkout fields appear only in the block checkout).
 	 *
 	 * @return void
 	 */
@@ -87,7 +87,7 @@ class Gateway extends \WC_Payment_Gateway {
 		if ( $this->description ) {
 			echo wp_kses_post( wpautop( wptexturize( $this->description ) ) );
 		}
-		if ( TaxIdField::collected_by_payment_method() ) {
+		if ( 'none' !== ( new Settings() )->level() ) {
 			printf(
 				'<p class="form-row form-row-wide"><label for="%1$s">%2$s</label><input type="text" class="input-text" id="%1$s" name="%1$s" autocomplete="off" maxlength="%3$d" /></p>',
 				esc_attr( TaxIdField::INPUT ),

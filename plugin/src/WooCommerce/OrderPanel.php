@@ -67,9 +67,9 @@ final class OrderPanel {
 			return '<dt>' . esc_html( $label ) . '</dt><dd>' . esc_html( $value ) . '</dd>';
 		};
 		$out        .= $row( __( 'Status', 'crypto-customer-bridge' ), PaymentStatus::label( (string) $checkout['status'] ) );
-		$out        .= $row( __( 'Amount due', 'crypto-customer-bridge' ), $checkout['total'] . ' ' . $checkout['currency'] );
+		$out        .= $row( __( 'Amount due', 'crypto-customer-bridge' ), MoneyText::of( (string) $checkout['total'], (string) $checkout['currency'] ) );
 		if ( isset( $checkout['amountReceived'] ) ) {
-			$out .= $row( __( 'Amount received', 'crypto-customer-bridge' ), $checkout['amountReceived'] . ' ' . $checkout['currency'] );
+			$out .= $row( __( 'Amount received', 'crypto-customer-bridge' ), MoneyText::of( (string) $checkout['amountReceived'], (string) $checkout['currency'], (string) $checkout['total'] ) );
 		}
 		$out .= $row( __( 'Customer information level', 'crypto-customer-bridge' ), $checkout['level'] );
 		$out .= $row( __( 'Processor checkout', 'crypto-customer-bridge' ), $checkout['processorCheckoutId'] . ( 'sandbox' === $checkout['processor'] ? ' (' . __( 'sandbox', 'crypto-customer-bridge' ) . ')' : '' ) );

@@ -58,8 +58,8 @@ final class OrderStatus {
 							? sprintf(
 								/* translators: 1: amount received, 2: amount due, both with currency */
 								__( 'The crypto payment was less than the order total: %1$s received of %2$s due. Accept the underpayment or refund it at the processor.', 'crypto-customer-bridge' ),
-								$checkout['amountReceived'] . ' ' . $checkout['currency'],
-								$checkout['total'] . ' ' . $checkout['currency']
+								MoneyText::of( (string) $checkout['amountReceived'], (string) $checkout['currency'], (string) $checkout['total'] ),
+								MoneyText::of( (string) $checkout['total'], (string) $checkout['currency'] )
 							)
 							: __( 'The crypto payment was less than the order total. Accept the underpayment or refund it at the processor.', 'crypto-customer-bridge' )
 					);

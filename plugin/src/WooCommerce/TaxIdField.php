@@ -10,9 +10,10 @@ namespace CryptoCustomerBridge\WooCommerce;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Registered through WooCommerce's Additional Checkout Fields API (WooCommerce 8.9+), which shows it
- * in both the block and the classic checkout and stores it on the order. Optional there: the
- * compliant level may need it, and the bridge says so precisely when it does.
+ * In the block checkout, registered through WooCommerce's Additional Checkout Fields API (WooCommerce
+ * 8.9+), which stores it on the order. That API renders nothing in the classic `[woocommerce_checkout]`
+ * form, so there (and in a block checkout without the API) the payment method asks for it itself.
+ * Optional everywhere: the compliant level may need it, and the bridge says so precisely when it does.
  */
 final class TaxIdField {
 
@@ -25,7 +26,7 @@ final class TaxIdField {
 	const INPUT = 'ccb_tax_id';
 
 	/**
-	 * True when WooCommerce cannot collect the field itself, so the payment method must.
+	 * True when the block checkout cannot collect the field itself, so the payment method must.
 	 */
 	public static function collected_by_payment_method(): bool {
 		return ! function_exists( 'woocommerce_register_additional_checkout_field' );
@@ -70,11 +71,12 @@ final class TaxIdField {
 	public static function value( \WC_Order $order ): string {
 		$container = class_exists( '\Automattic\WooCommerce\Blocks\Package' ) ? \Automattic\WooCommerce\Blocks\Package::container() : null;
 		if ( $container && class_exists( '\Automattic\WooCommerce\Blocks\Domain\Services\CheckoutFields' ) ) {
-			return (string) $container->get( \Automattic\WooCommerce\Blocks\Domain\Services\CheckoutFields::class )->get_field_from_object( self::ID, $order, 'other' );
+			$value = (string) $container->get( \Automattic\WooCommerce\Blocks\Domain\Services\CheckoutFields::class )->get_field_from_object( self::ID, $order, 'other' );
+		} else {
+			// Where the API stores it on the order, read directly when the service is not available.
+			$value = (string) $order->get_meta( '_wc_other/' . self::ID );
 		}
-		// Where the API stores it on the order (read directly when the service is not available),
-		// else where the payment method stored it.
-		$value = (string) $order->get_meta( '_wc_other/' . self::ID );
+		// Else the payment method's own input had it (the classic checkout).
 		return '' !== $value ? $value : (string) $order->get_meta( self::META );
 	}
 }

@@ -1,0 +1,61 @@
+import {
+	addToCart,
+	blockCheckout,
+	expect,
+	login,
+	paidOrders,
+	sandboxOutcome,
+	setLevel,
+	shot,
+	test,
+	waitForOrder,
+} from './support/fixtures';
+
+// The merchant's side: the crypto payment panel on WooCommerce's order screen (HPOS or posts).
+test( 'the order screen shows the crypto payment panel @smoke @posts', async ( {
+	page,
+	store,
+	shopper: newShopper,
+}, testInfo ) => {
+	// The order the block checkout test paid at the compliant level, or one placed here the same way.
+	let shopper = paidOrders.get( store.name )?.shopper;
+	if ( ! shopper ) {
+		shopper = newShopper;
+		await setLevel( store, 'compliant' );
+		await addToCart( page, store, 'test-mug' );
+		await blockCheckout( page, store, shopper, { taxId: true } );
+		await sandboxOutcome( page, 'Pay in full' );
+	}
+	const order = await waitForOrder( store, shopper.email, {
+		status: 'processing',
+		event: 'checkout.completed',
+	} );
+
+	await login( page, store );
+	await page.goto( order.editUrl );
+	const panel = page.locator( '#ccb-crypto-payment' );
+	await expect( panel ).toBeVisible();
+	await expect( panel.locator( 'h2' ).first() ).toHaveText(
+		'Crypto payment'
+	);
+	await panel.scrollIntoViewIfNeeded();
+	await shot( page, testInfo, 'order-screen' );
+	// What the bridge has: the checkout, the customer sent with it (and the tax id), its history and audit.
+	const details = panel.locator( 'dl.ccb-order-panel' );
+	await expect( details ).toContainText(
+		`${ order.transactionId } (sandbox)`
+	);
+	// In the store's price format (German).
+	await expect( details ).toContainText( /Amount due\s*15,00\s€/ );
+	await expect( details ).toContainText( 'compliant' );
+	await expect( details ).toContainText(
+		`${ shopper.firstName } ${ shopper.lastName }`
+	);
+	await expect( details ).toContainText( shopper.email );
+	await expect( details ).toContainText( shopper.taxId );
+	await expect(
+		panel.getByRole( 'link', { name: 'Open in Customers' } )
+	).toBeVisible();
+	await expect( panel.locator( 'ol > li' ) ).not.toHaveCount( 0 );
+	await expect( panel.locator( 'ul > li' ).first() ).toBeVisible();
+} );
