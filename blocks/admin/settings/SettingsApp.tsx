@@ -130,7 +130,13 @@ export default function SettingsApp() {
 			<Panel>
 				<ConnectionPanel
 					state={ connection }
-					onChanged={ refreshConnection }
+					onChanged={ () => {
+						void refreshConnection();
+						// A new shop's level, threshold and name come from the bridge.
+						loadSettings()
+							.then( setSettings )
+							.catch( () => undefined );
+					} }
 				/>
 				<PanelBody
 					title={ __(

@@ -104,7 +104,7 @@ final class ConnectionController extends Controller {
 	}
 
 	/**
-	 * Saves a new connection string, sends the shop settings, and tests the result.
+	 * Saves a new connection string, takes or sends the shop settings, and tests the result.
 	 *
 	 * @param \WP_REST_Request $request Request.
 	 */
@@ -113,8 +113,7 @@ final class ConnectionController extends Controller {
 		if ( is_wp_error( $connection ) ) {
 			return $connection;
 		}
-		$this->settings->save_connection( $connection );
-		$synced = ( new ShopSync( $this->settings ) )->push();
+		$synced = ( new ShopSync( $this->settings ) )->connect( $connection );
 		if ( is_wp_error( $synced ) ) {
 			return $this->explain( $synced );
 		}
