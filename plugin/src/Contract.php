@@ -54,6 +54,17 @@ final class Contract {
 	}
 
 	/**
+	 * Whether a level asks the shopper for a field.
+	 *
+	 * @param string $level Level.
+	 * @param string $field Contract field name, e.g. taxId.
+	 */
+	public static function asks( string $level, string $field ): bool {
+		$fields = self::data()['levelFields'][ $level ]['asked'] ?? array();
+		return in_array( $field, (array) $fields, true );
+	}
+
+	/**
 	 * The longest value a customer field may hold (the processor's own form limits).
 	 *
 	 * @param string $field Contract field name, e.g. taxId.

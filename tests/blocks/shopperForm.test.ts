@@ -56,6 +56,41 @@ describe( 'the payment form', () => {
 		).toBeInTheDocument();
 	} );
 
+	it( 'requires the postcode only in a country that has postcodes', async () => {
+		const fetch = ( globalThis.fetch = respond( 200, {
+			redirectUrl: 'https://pay.example/x',
+		} ) );
+		const navigate = jest.fn();
+		mount( config( { siteLevel: 'compliant' } ), navigate );
+		const postcode = screen.getByRole( 'textbox', { name: /Postal code/ } );
+		const country = screen.getByRole( 'combobox', { name: 'Country' } );
+		await userEvent.selectOptions( country, 'DE' );
+		expect( postcode ).toBeRequired();
+		await userEvent.selectOptions( country, 'AE' );
+		expect( postcode ).not.toBeRequired();
+		for ( const [ name, value ] of [
+			[ 'First name', 'Layla' ],
+			[ 'Last name', 'Haddad' ],
+			[ 'Email address', 'layla@example.ae' ],
+			[ 'Address', 'Sheikh Zayed Road 1' ],
+			[ 'City', 'Dubai' ],
+		] ) {
+			await userEvent.type(
+				screen.getByRole( 'textbox', {
+					name: new RegExp( `^${ name }( \\*)?$` ),
+				} ),
+				value
+			);
+		}
+		await userEvent.click(
+			screen.getByRole( 'button', { name: 'Pay with crypto' } )
+		);
+		await waitFor( () => expect( navigate ).toHaveBeenCalled() );
+		const sent = JSON.parse( fetch.mock.calls[ 0 ][ 1 ].body );
+		expect( sent.customer.countryCode ).toBe( 'AE' );
+		expect( sent.customer.postalCode ).toBeUndefined();
+	} );
+
 	it( 'a block may ask more than the site, and the threshold raises the level', () => {
 		mount( config( { blockLevel: 'compliant' } ) );
 		expect(

@@ -105,17 +105,20 @@ test.describe( 'classic checkout', () => {
 		expect( held.customer.taxId ).toBe( shopper.taxId );
 	} );
 
-	test( 'asks for no tax id when no customer is sent', async ( {
+	test( 'asks for no tax id at the levels that do not ask for it', async ( {
 		page,
 		store,
 	} ) => {
-		await setLevel( store, 'none' );
 		await addToCart( page, store, 'test-mug' );
-		await page.goto( store.classicCheckout );
-		await expect(
-			page.locator( 'form.woocommerce-checkout' )
-		).toBeVisible();
-		await expect( page.locator( '.blockUI' ) ).toHaveCount( 0 );
-		await expect( page.locator( '#ccb_tax_id' ) ).toHaveCount( 0 );
+		for ( const level of [ 'minimal', 'none' ] as const ) {
+			await setLevel( store, level );
+			await page.goto( store.classicCheckout );
+			await expect(
+				page.locator( 'form.woocommerce-checkout' )
+			).toBeVisible();
+			await expect( page.locator( '.blockUI' ) ).toHaveCount( 0 );
+			await expect( page.locator( '#payment' ) ).toBeVisible();
+			await expect( page.locator( '#ccb_tax_id' ) ).toHaveCount( 0 );
+		}
 	} );
 } );

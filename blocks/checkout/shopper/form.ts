@@ -1,4 +1,5 @@
 import { __ } from '@wordpress/i18n';
+import { requiresPostcode } from '../../../bridge/src/contract/countries';
 import { customerSchemaFor } from '../../../bridge/src/contract/customer';
 import { fieldErrorsFrom } from '../../../bridge/src/contract/errors';
 import type { CustomerField, Level } from '../../../bridge/src/contract/levels';
@@ -90,6 +91,9 @@ export class CheckoutForm {
 			);
 			this.inputs.set( field, input );
 		}
+		if ( required.includes( 'postalCode' ) ) {
+			this.followCountryForPostcode();
+		}
 		if ( this.config.cancelled ) {
 			this.showNotice(
 				__(
@@ -112,6 +116,27 @@ export class CheckoutForm {
 			)
 		);
 		this.root.replaceChildren( this.form );
+	}
+
+	/** The postcode is required only in a country that has postcodes (the contract's rule). */
+	private followCountryForPostcode(): void {
+		const country = this.inputs.get( 'countryCode' );
+		const postcode = this.inputs.get( 'postalCode' );
+		if ( ! country || ! postcode ) {
+			return;
+		}
+		const sync = () => {
+			const needed = requiresPostcode( country.value );
+			postcode.required = needed;
+			const star = postcode.parentElement?.querySelector< HTMLElement >(
+				'.ccb-field__required'
+			);
+			if ( star ) {
+				star.hidden = ! needed;
+			}
+		};
+		country.addEventListener( 'change', sync );
+		sync();
 	}
 
 	private values(): Record< string, string > {

@@ -15,3 +15,23 @@ export const COUNTRY_CODES: ReadonlySet< string > = new Set(
 export function isCountryCode( code: string ): boolean {
 	return COUNTRY_CODES.has( code );
 }
+
+/**
+ * Countries where an address has no postcode, or where it is optional: WooCommerce's own list (its
+ * country locale, where the postcode is not required) and the countries without a postal code system
+ * (Google's address data). A postcode is required only elsewhere: a shopper from Dubai or Hong Kong
+ * must be able to pay at the compliant level.
+ */
+const WITHOUT_POSTCODES =
+	'AE AG AO AW BD BF BH BI BJ BO BS BW BZ CD CF CG CI CK CL CM CO CW DJ DM ER FJ GD GH GM GQ GT GY HK ' +
+	'JM KI KM KN KP LY ML MO MR MS MW MZ NP NR NU QA RW SB SC SL SO SR SS ST SY TD TF TG TK TL TO TT TV ' +
+	'TZ UG VN VU WS YE ZW';
+
+export const COUNTRIES_WITHOUT_POSTCODES: ReadonlySet< string > = new Set(
+	WITHOUT_POSTCODES.split( ' ' )
+);
+
+/** Whether an address in this country must have a postcode (an unknown country: yes). */
+export function requiresPostcode( code: string | undefined ): boolean {
+	return ! COUNTRIES_WITHOUT_POSTCODES.has( ( code ?? '' ).toUpperCase() );
+}

@@ -1,6 +1,6 @@
 // zod/mini: this module reaches the shopper's browser, where every kilobyte counts.
 import * as z from 'zod/mini';
-import { isCountryCode } from './countries';
+import { isCountryCode, requiresPostcode } from './countries';
 import { LEVEL_FIELDS, type CustomerField, type Level } from './levels';
 import { hasUnstorableCharacters, missingOr } from './messages';
 
@@ -104,13 +104,44 @@ export function customerSchemaFor(
 ): z.ZodMiniType< CustomerInput > {
 	const { asked, required } = LEVEL_FIELDS[ level ];
 	const shape: Record< string, z.ZodMiniType > = {};
+	// A required postcode is required only in a country that has postcodes (checked below).
+	const postcodeByCountry = required.includes( 'postalCode' );
 	for ( const field of asked )
-		shape[ field ] = fieldFor( field, required.includes( field ) );
-	return z.object( {
+		shape[ field ] = fieldFor(
+			field,
+			required.includes( field ) &&
+				! ( postcodeByCountry && field === 'postalCode' )
+		);
+	const schema = z.object( {
 		...shape,
 		note: blankIsAbsent( z.optional( text( 2000 ) ) ),
 		meta: z.optional( metaSchema ),
-	} ) as unknown as z.ZodMiniType< CustomerInput >;
+	} );
+	if ( postcodeByCountry ) {
+		return schema.check(
+			z.refine(
+				( c ) => {
+					const given = c as {
+						postalCode?: string;
+						countryCode?: string;
+					};
+					return (
+						given.postalCode !== undefined ||
+						! requiresPostcode( given.countryCode )
+					);
+				},
+				{
+					error: 'required',
+					path: [ 'postalCode' ],
+					// Also when other fields failed, so every missing field is named at once.
+					when: ( payload ) =>
+						typeof payload.value === 'object' &&
+						payload.value !== null,
+				}
+			)
+		) as unknown as z.ZodMiniType< CustomerInput >;
+	}
+	return schema as unknown as z.ZodMiniType< CustomerInput >;
 }
 
 /** Emails are compared case-insensitively; this is the form they are compared in. */

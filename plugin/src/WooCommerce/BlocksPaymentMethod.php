@@ -64,7 +64,7 @@ final class BlocksPaymentMethod extends AbstractPaymentMethodType {
 			'title'          => $this->settings['title'] ?? __( 'Pay with crypto', 'crypto-customer-bridge' ),
 			'description'    => $this->settings['description'] ?? '',
 			'level'          => ( new Settings() )->level(),
-			'collectTaxId'   => TaxIdField::collected_by_payment_method(),
+			'collectTaxId'   => TaxIdField::collected_by_payment_method() && TaxIdField::may_be_asked(),
 			'taxIdMaxLength' => \CryptoCustomerBridge\Contract::max_length( 'taxId' ),
 			'supports'       => array( 'products' ),
 		);

@@ -78,8 +78,8 @@ class Gateway extends \WC_Payment_Gateway {
 	}
 
 	/**
-	 * The classic checkout's content under the method: its description and, when the level sends a
-	 * customer, the tax id (WooCommerce's additional checkout fields appear only in the block checkout).
+	 * The classic checkout's content under the method: its description and, when the level may ask
+	 * for it, the tax id (WooCommerce's additional checkout fields appear only in the block checkout).
 	 *
 	 * @return void
 	 */
@@ -87,7 +87,7 @@ class Gateway extends \WC_Payment_Gateway {
 		if ( $this->description ) {
 			echo wp_kses_post( wpautop( wptexturize( $this->description ) ) );
 		}
-		if ( 'none' !== ( new Settings() )->level() ) {
+		if ( TaxIdField::may_be_asked() ) {
 			printf(
 				'<p class="form-row form-row-wide"><label for="%1$s">%2$s</label><input type="text" class="input-text" id="%1$s" name="%1$s" autocomplete="off" maxlength="%3$d" /></p>',
 				esc_attr( TaxIdField::INPUT ),

@@ -26,6 +26,18 @@ final class TaxIdField {
 	const INPUT = 'ccb_tax_id';
 
 	/**
+	 * Whether the shopper may be asked: the site's level asks for it, or a threshold may raise the
+	 * level to one that does (the bridge decides that per order).
+	 */
+	public static function may_be_asked(): bool {
+		$settings = new \CryptoCustomerBridge\Settings();
+		if ( \CryptoCustomerBridge\Contract::asks( $settings->level(), 'taxId' ) ) {
+			return true;
+		}
+		return null !== $settings->threshold() && \CryptoCustomerBridge\Contract::asks( 'compliant', 'taxId' );
+	}
+
+	/**
 	 * True when the block checkout cannot collect the field itself, so the payment method must.
 	 */
 	public static function collected_by_payment_method(): bool {
@@ -46,10 +58,10 @@ final class TaxIdField {
 	}
 
 	/**
-	 * Registers the field when the API exists.
+	 * Registers the field when the API exists and the field may be asked.
 	 */
 	public static function register(): void {
-		if ( ! function_exists( 'woocommerce_register_additional_checkout_field' ) ) {
+		if ( ! function_exists( 'woocommerce_register_additional_checkout_field' ) || ! self::may_be_asked() ) {
 			return;
 		}
 		woocommerce_register_additional_checkout_field(

@@ -168,9 +168,11 @@ it( 'exports every customer as CSV, quoted and formula-safe', async () => {
 	const res = await shop.api( 'GET', '/v1/customers/export.csv' );
 	expect( res.status ).toBe( 200 );
 	expect( res.headers.get( 'content-type' ) ).toMatch( /text\/csv/ );
-	const lines = ( res.body as string ).trim().split( '\r\n' );
+	const body = res.body as string;
+	expect( body.startsWith( '\uFEFF' ) ).toBe( true );
+	const lines = body.slice( 1 ).trim().split( '\r\n' );
 	expect( lines[ 0 ] ).toBe(
-		'id,email,firstName,lastName,company,taxId,addressLine1,addressLine2,postalCode,city,countryCode,phone,level,createdAt,updatedAt,erasedAt'
+		'id,email,firstName,lastName,company,taxId,addressLine1,addressLine2,postalCode,city,countryCode,phone,note,meta,level,createdAt,updatedAt,erasedAt'
 	);
 	expect( lines ).toHaveLength( 4 );
 	expect( lines[ 3 ] ).toContain( `"Bletchley, ""Park""",'=HYPERLINK()` );

@@ -31,7 +31,10 @@ export function signedClient( baseUrl: string, keyId: string, secret: string ) {
 			},
 			body: raw || undefined,
 		} );
-		const text = await res.text();
+		// Byte for byte: res.text() would hide a byte order mark.
+		const text = new TextDecoder( 'utf-8', { ignoreBOM: true } ).decode(
+			await res.arrayBuffer()
+		);
 		let parsed: unknown = text;
 		try {
 			parsed = JSON.parse( text );

@@ -100,6 +100,46 @@ describe( 'collection levels', () => {
 		).toEqual( [ 'addressLine1', 'city', 'countryCode', 'postalCode' ] );
 	} );
 
+	it( 'compliant: a postcode only where the country has postcodes', () => {
+		const schema = customerSchemaFor( 'compliant' );
+		const base = {
+			firstName: 'A',
+			lastName: 'B',
+			email: 'a@b.co',
+			addressLine1: 'Sheikh Zayed Road 1',
+			city: 'Dubai',
+		};
+		for ( const countryCode of [ 'AE', 'hk', 'QA', 'JM' ] ) {
+			expect( schema.safeParse( { ...base, countryCode } ).success ).toBe(
+				true
+			);
+		}
+		// Given anyway, it is kept.
+		expect(
+			schema.parse( { ...base, countryCode: 'AE', postalCode: '00000' } )
+				.postalCode
+		).toBe( '00000' );
+		for ( const countryCode of [ 'DE', 'US', 'GB' ] ) {
+			const result = schema.safeParse( {
+				...base,
+				countryCode,
+				postalCode: '  ',
+			} );
+			expect( fieldErrorsFrom( result.error! ).postalCode?.code ).toBe(
+				'required'
+			);
+		}
+		// Named together with the other missing fields.
+		const result = schema.safeParse( {
+			...base,
+			firstName: '',
+			countryCode: 'FR',
+		} );
+		expect(
+			Object.keys( fieldErrorsFrom( result.error! ) ).sort()
+		).toEqual( [ 'firstName', 'postalCode' ] );
+	} );
+
 	it( 'refuses malformed phone numbers and over-long values', () => {
 		const base = {
 			firstName: 'A',

@@ -145,6 +145,14 @@ describe( 'small rules', () => {
 		expect( csvCell( 'a,b' ) ).toBe( '"a,b"' );
 		expect( csvCell( 'say "hi"' ) ).toBe( '"say ""hi"""' );
 		expect( csvCell( '=SUM(A1)' ) ).toBe( "'=SUM(A1)" );
+		expect( csvCell( '+HYPERLINK("x")' ) ).toBe( `"'+HYPERLINK(""x"")"` );
+		expect( csvCell( '-1+cmd|x' ) ).toBe( "'-1+cmd|x" );
+		expect( csvCell( '@SUM(1)' ) ).toBe( "'@SUM(1)" );
+		// Phone numbers and signed amounts can call nothing: kept as typed.
+		expect( csvCell( '+49 30 1234567' ) ).toBe( '+49 30 1234567' );
+		expect( csvCell( '+1 (555) 010-9999' ) ).toBe( '+1 (555) 010-9999' );
+		expect( csvCell( '-12.50' ) ).toBe( '-12.50' );
+		expect( csvCell( { vip: 'yes' } ) ).toBe( '"{""vip"":""yes""}"' );
 		expect( csvCell( null ) ).toBe( '' );
 	} );
 } );

@@ -17,16 +17,30 @@ const COLUMNS = [
 	'city',
 	'countryCode',
 	'phone',
+	'note',
+	'meta',
 	'level',
 	'createdAt',
 	'updatedAt',
 	'erasedAt',
 ] as const satisfies ReadonlyArray< keyof Customer >;
 
-/** RFC 4180 quoting, and a leading quote on values a spreadsheet would run as a formula. */
+/** Spreadsheets open a UTF-8 file as UTF-8 only with a byte order mark ("Łukasz" stays "Łukasz"). */
+export const CSV_BOM = '\uFEFF';
+
+/**
+ * RFC 4180 quoting, and a leading quote on values a spreadsheet would run as a formula. A phone
+ * number or a signed amount ("+49 30 1234567") starts like one but can call nothing: it stays as it is.
+ */
 export function csvCell( value: unknown ): string {
-	let text = value === null || value === undefined ? '' : String( value );
-	if ( /^[=+\-@\t\r]/.test( text ) ) text = `'${ text }`;
+	let text = '';
+	if ( value !== null && value !== undefined )
+		text =
+			typeof value === 'object'
+				? JSON.stringify( value )
+				: String( value );
+	if ( /^[=+\-@\t\r]/.test( text ) && ! /^[+\-]?[0-9 ().\/-]+$/.test( text ) )
+		text = `'${ text }`;
 	return /[",\r\n]/.test( text ) ? `"${ text.replace( /"/g, '""' ) }"` : text;
 }
 
@@ -42,10 +56,14 @@ export async function writeCustomersCsv(
 	out: Writable
 ): Promise< number > {
 	let rows = 0;
-	out.write( csvRow( [ ...COLUMNS ] ) );
+	out.write( CSV_BOM + csvRow( [ ...COLUMNS ] ) );
 	for await ( const customer of iterateCustomers( db, shopId, filter ) ) {
-		if ( ! out.write( csvRow( COLUMNS.map( ( c ) => customer[ c ] ) ) ) )
-			await once( out, 'drain' );
+		const values = COLUMNS.map( ( c ) =>
+			c === 'meta' && ! Object.keys( customer.meta ?? {} ).length
+				? ''
+				: customer[ c ]
+		);
+		if ( ! out.write( csvRow( values ) ) ) await once( out, 'drain' );
 		rows++;
 	}
 	return rows;
