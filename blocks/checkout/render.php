@@ -44,16 +44,21 @@ $ccb_config = array(
 <div <?php echo get_block_wrapper_attributes( array( 'class' => 'ccb-checkout' ) ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- escaped by WordPress. ?> data-ccb-checkout="<?php echo esc_attr( wp_json_encode( $ccb_config ) ); ?>">
 	<ul class="ccb-checkout__items">
 		<?php foreach ( $ccb_items as $ccb_item ) : ?>
+			<?php $ccb_quantity = max( 1, (int) ( $ccb_item['quantity'] ?? 1 ) ); ?>
 			<li>
-				<span class="ccb-checkout__item"><?php echo esc_html( (string) $ccb_item['description'] ); ?><?php echo (int) ( $ccb_item['quantity'] ?? 1 ) > 1 ? esc_html( ' × ' . (int) $ccb_item['quantity'] ) : ''; ?></span>
-				<span class="ccb-checkout__amount"><?php echo esc_html( (string) $ccb_item['amount'] . ' ' . $attributes['currency'] ); ?></span>
+				<span class="ccb-checkout__item"><?php echo esc_html( (string) $ccb_item['description'] ); ?><?php echo $ccb_quantity > 1 ? esc_html( ' × ' . $ccb_quantity ) : ''; ?></span>
+				<?php // The line's total, written in the page's language by view.js; until then, what it is made of. ?>
+				<span class="ccb-checkout__amount" data-ccb-amount="<?php echo esc_attr( (string) $ccb_item['amount'] ); ?>" data-ccb-quantity="<?php echo esc_attr( (string) $ccb_quantity ); ?>"><?php echo esc_html( ( $ccb_quantity > 1 ? $ccb_quantity . ' × ' : '' ) . $ccb_item['amount'] . ' ' . $attributes['currency'] ); ?></span>
 			</li>
 		<?php endforeach; ?>
 	</ul>
 	<p class="ccb-checkout__total">
 		<?php
-		/* translators: 1: amount, 2: currency code */
-		echo esc_html( sprintf( __( 'Total: %1$s %2$s', 'crypto-customer-bridge' ), $attributes['total'], $attributes['currency'] ) );
+		printf(
+			/* translators: %s: the total with its currency */
+			esc_html__( 'Total: %s', 'crypto-customer-bridge' ),
+			'<span data-ccb-amount="' . esc_attr( (string) $attributes['total'] ) . '" data-ccb-quantity="1">' . esc_html( $attributes['total'] . ' ' . $attributes['currency'] ) . '</span>'
+		);
 		?>
 	</p>
 	<div class="ccb-checkout__app"></div>

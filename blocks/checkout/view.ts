@@ -3,6 +3,7 @@
  * with the shared contract, submits it, and on the way back shows the payment's status. Plain DOM,
  * so a page with this block loads no framework.
  */
+import { localizeAmounts } from './shopper/amounts';
 import type { Config } from './shopper/dom';
 import { CheckoutForm } from './shopper/form';
 import { showStatus } from './shopper/status';
@@ -12,6 +13,7 @@ for ( const root of document.querySelectorAll< HTMLElement >(
 ) ) {
 	const config = JSON.parse( root.dataset.ccbCheckout ?? '{}' ) as Config;
 	const app = root.querySelector< HTMLElement >( '.ccb-checkout__app' )!;
+	localizeAmounts( root, config.currency );
 	if ( config.order ) {
 		void showStatus( app, config );
 	} else {

@@ -170,39 +170,59 @@ describe( 'the customer form', () => {
 	} );
 } );
 
-it( 'shows the statistics and a 30-day chart of the main currency', () => {
+it( 'shows the statistics and a 30-day chart of the main currency, in the page language', async () => {
 	const today = new Date().toISOString().slice( 0, 10 );
-	render(
-		<Statistics
-			stats={ {
-				customers: 1234567,
-				newLast30Days: 89,
-				paidVolume: [
-					{ currency: 'EUR', amount: '1000.50' },
-					{ currency: 'USD', amount: '20.00' },
-				],
-				topCountries: [ { countryCode: 'DE', customers: 10 } ],
-				paidPerDay: [
-					{ day: today, currency: 'EUR', amount: '1000.50' },
-				],
-			} }
-		/>
-	);
-	const region = screen.getByRole( 'region', {
-		name: 'Customer statistics',
-	} );
-	expect( region ).toHaveTextContent( '1,234,567' );
-	expect( region ).toHaveTextContent( '1000.50 EUR · 20.00 USD' );
-	expect( region ).toHaveTextContent( 'Germany (10)' );
-	const chart = screen.getByRole( 'img', {
-		name: 'Paid volume per day over 30 days, in EUR',
-	} );
-	expect( chart.querySelectorAll( 'rect' ) ).toHaveLength( 30 );
-	expect(
-		Number(
-			chart.querySelectorAll( 'rect' )[ 29 ]!.getAttribute( 'height' )
-		)
-	).toBeCloseTo( 58 );
+	document.documentElement.lang = 'de-DE';
+	try {
+		render(
+			<Statistics
+				stats={ {
+					customers: 1234567,
+					erased: 3,
+					newLast30Days: 89,
+					paidVolume: [
+						{ currency: 'EUR', amount: '1000.50' },
+						{ currency: 'USD', amount: '20.00' },
+					],
+					topCountries: [ { countryCode: 'DE', customers: 10 } ],
+					paidPerDay: [
+						{ day: today, currency: 'EUR', amount: '1000.50' },
+					],
+				} }
+			/>
+		);
+		const region = screen.getByRole( 'region', {
+			name: 'Customer statistics',
+		} );
+		const text = region.textContent!.replace( /\u00a0/g, ' ' );
+		expect( text ).toContain( '1.234.567' );
+		expect( text ).toContain( '3 erased' );
+		expect( text ).toContain( '1.000,50 € · 20,00 $' );
+		expect( text ).toContain( 'Deutschland (10)' );
+		const chart = screen.getByRole( 'img', {
+			name: /paid volume per day over the last 30 days in EUR: payments on 1 days/,
+		} );
+		const bars = chart.querySelectorAll( 'rect' );
+		expect( bars ).toHaveLength( 30 );
+		// The axis tops out at a round 2,000: today's bar is half its height.
+		const axis = [
+			...chart.querySelectorAll( '.ccb-stats__tick text' ),
+		].map( ( t ) => t.textContent!.replace( /\u00a0/g, ' ' ) );
+		expect( axis ).toEqual( [ '0,00 €', '1.000,00 €', '2.000,00 €' ] );
+		const height = ( i: number ) =>
+			Number( bars[ i ]!.getAttribute( 'height' ) );
+		expect( height( 29 ) ).toBeCloseTo( ( 1000.5 / 2000 ) * 162 ); // of the 162-unit plot
+		expect( height( 0 ) ).toBe( 0 );
+		expect( chart.querySelectorAll( '.ccb-stats__day' ) ).toHaveLength( 3 );
+		// The figures as a table, for screen readers and exact amounts.
+		await userEvent.click( screen.getByText( 'Show the figures' ) );
+		const table = screen.getByRole( 'table' );
+		expect( table.textContent!.replace( /\u00a0/g, ' ' ) ).toContain(
+			'1.000,50 €'
+		);
+	} finally {
+		document.documentElement.lang = '';
+	}
 } );
 
 it( 'opens the customer named in the address (a link from an order)', async () => {

@@ -108,7 +108,7 @@ it( 'opens a payment with its status history and audit entries', async () => {
 	const rows = await screen.findAllByRole( 'row' );
 	await userEvent.click( within( rows[ 1 ] ).getByRole( 'button' ) );
 	expect(
-		await screen.findByRole( 'heading', { name: '64.97 EUR — Paid' } )
+		await screen.findByRole( 'heading', { name: '€64.97 — Paid' } )
 	).toBeInTheDocument();
 	expect(
 		screen
@@ -150,7 +150,7 @@ it( "opens the payment named in the address (a link from a customer's page)", as
 	window.location.hash = '#11111111-1111-4111-8111-111111111111';
 	render( <PaymentsApp /> );
 	expect(
-		await screen.findByRole( 'heading', { name: '64.97 EUR — Paid' } )
+		await screen.findByRole( 'heading', { name: '€64.97 — Paid' } )
 	).toBeInTheDocument();
 	window.location.hash = '';
 } );

@@ -75,7 +75,11 @@ test( 'the admin sets level compliant, tests the connection, and publishes a pag
 	writeFileSync( PUBLISHED_PAGE_FILE, url );
 	await shot( page, testInfo, 'published' );
 	await page.goto( url );
+	// Written as the page's language writes money.
 	await expect( page.locator( '.ccb-checkout__total' ) ).toHaveText(
-		'Total: 25.00 EUR'
+		'Total: €25.00'
+	);
+	await expect( page.locator( '.ccb-checkout__amount' ) ).toHaveText(
+		'€25.00'
 	);
 } );

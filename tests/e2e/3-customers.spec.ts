@@ -52,10 +52,12 @@ test( 'a merchant manages a customer from creation to erasure', async ( {
 		.getByRole( 'searchbox', { name: /Search name, email/ } )
 		.fill( 'lamarr' );
 	const row = app( page )
-		.locator( 'tbody tr' )
+		.locator( '.wp-list-table tbody tr' )
 		.filter( { hasText: 'hedy@example.com' } );
 	await expect( row ).toBeVisible();
-	await expect( app( page ).locator( 'tbody tr' ) ).toHaveCount( 1 );
+	await expect(
+		app( page ).locator( '.wp-list-table tbody tr' )
+	).toHaveCount( 1 );
 
 	// Edit.
 	await row.getByRole( 'button', { name: 'Hedy Lamarr' } ).click();
@@ -93,7 +95,7 @@ test( 'a merchant manages a customer from creation to erasure', async ( {
 	await app( page ).getByRole( 'button', { name: 'Hedwig Lamarr' } ).click();
 	await expect(
 		app( page ).locator( '.ccb-customer__payments' )
-	).toContainText( '64.97 EUR — Paid' );
+	).toContainText( '€64.97 — Paid' );
 	await expect( app( page ).locator( '.ccb-customer__audit' ) ).toContainText(
 		'POST /v1/customers'
 	);

@@ -3,7 +3,9 @@ import { useEffect, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 import AuditLog from '../shared/AuditLog';
 import { fieldPresentation } from '../../shared/fields';
-import { formatDate, statusLabel } from '../payments/labels';
+import { formatDate } from '../../shared/dates';
+import { formatMoney } from '../../shared/locale';
+import { statusLabel } from '../payments/labels';
 import {
 	eraseCustomer,
 	exportCustomer,
@@ -198,9 +200,9 @@ export default function CustomerDetail( { id, onEdit, onBack }: Props ) {
 				<ul className="ccb-customer__payments">
 					{ checkouts.map( ( c ) => (
 						<li key={ c.id }>
-							<a
-								href={ `${ paymentsUrl }#${ c.id }` }
-							>{ `${ c.total } ${ c.currency }` }</a>{ ' ' }
+							<a href={ `${ paymentsUrl }#${ c.id }` }>
+								{ formatMoney( c.total, c.currency ) }
+							</a>{ ' ' }
 							— { statusLabel( c.status ) } —{ ' ' }
 							{ formatDate( c.createdAt ) }
 						</li>

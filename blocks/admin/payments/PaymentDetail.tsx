@@ -3,7 +3,9 @@ import { useEffect, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 import AuditLog from '../shared/AuditLog';
 import { getCheckout, type CheckoutDetail } from './api';
-import { formatDate, statusLabel } from './labels';
+import { formatDate } from '../../shared/dates';
+import { formatMoney } from '../../shared/locale';
+import { statusLabel } from './labels';
 
 /**
  * One payment: amount, customer, status history, and every audit entry with its request and response.
@@ -46,11 +48,11 @@ export default function PaymentDetail( {
 				{ __( '← All payments', 'crypto-customer-bridge' ) }
 			</Button>
 			<h2>
-				{ checkout.total } { checkout.currency } —{ ' ' }
+				{ formatMoney( checkout.total, checkout.currency ) } —{ ' ' }
 				{ statusLabel( checkout.status ) }
 			</h2>
 			<dl className="ccb-payment__facts">
-				{ checkout.amountReceived !== null && (
+				{ typeof checkout.amountReceived === 'string' && (
 					<>
 						<dt>
 							{ __(
@@ -58,7 +60,12 @@ export default function PaymentDetail( {
 								'crypto-customer-bridge'
 							) }
 						</dt>
-						<dd>{ `${ checkout.amountReceived } ${ checkout.currency }` }</dd>
+						<dd>
+							{ formatMoney(
+								checkout.amountReceived,
+								checkout.currency
+							) }
+						</dd>
 					</>
 				) }
 				<dt>{ __( 'Order reference', 'crypto-customer-bridge' ) }</dt>

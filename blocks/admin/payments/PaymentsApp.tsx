@@ -7,7 +7,9 @@ import {
 	type CheckoutStatus,
 } from '../../../bridge/src/contract/checkout';
 import { getActivity, listCheckouts } from './api';
-import { formatDate, statusLabel } from './labels';
+import { formatDate } from '../../shared/dates';
+import { formatMoney } from '../../shared/locale';
+import { statusLabel } from './labels';
 import PaymentDetail from './PaymentDetail';
 
 const POLL_MS = 5000;
@@ -166,7 +168,7 @@ export default function PaymentsApp( {
 								</td>
 								<td>{ statusLabel( item.status ) }</td>
 								<td>
-									{ item.total } { item.currency }
+									{ formatMoney( item.total, item.currency ) }
 								</td>
 								<td>
 									{ item.customer

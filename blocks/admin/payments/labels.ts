@@ -14,7 +14,3 @@ export function statusLabel( status: CheckoutStatus ): string {
 		expired: __( 'Expired', 'crypto-customer-bridge' ),
 	}[ status ];
 }
-
-export function formatDate( iso: string ): string {
-	return new Date( iso ).toLocaleString();
-}

@@ -1,6 +1,6 @@
 import { __ } from '@wordpress/i18n';
 import type { AuditEntry } from '../../../bridge/src/contract/reports';
-import { formatDate } from '../payments/labels';
+import { formatDate } from '../../shared/dates';
 
 /**
  * The audit log as a timeline: who did what, each entry opening to its request and response.

@@ -19,7 +19,9 @@ export type AuditEntry = z.infer< typeof auditEntrySchema >;
 
 /** The numbers above the customer list. Amounts are decimal strings. */
 export const customerStatisticsSchema = z.object( {
+	/** Every customer the list shows, erased ones included. */
 	customers: z.number(),
+	erased: z.number(),
 	newLast30Days: z.number(),
 	paidVolume: z.array(
 		z.object( { currency: z.string(), amount: z.string() } )

@@ -305,17 +305,29 @@ describe( 'finding customers', () => {
 	} );
 } );
 
-it( 'statistics: customers, new in 30 days, paid volume per currency, top countries, paid per day', async () => {
+it( 'statistics: customers, new in 30 days, what customers paid per currency, top countries, paid per day', async () => {
 	await t.bridge.ctx.db.query(
 		`update customers set created_at = now() - interval '90 days' where id = $1`,
 		[ ids.cid ]
 	);
+	// An underpayment of 10.00 the merchant accepted at the 9.00 that arrived.
+	const accepted = await paidCheckout(
+		person( 'Bob', 'Zed', 'bob@example.com', 'DE' ),
+		'USD',
+		'10.00'
+	);
+	await t.bridge.ctx.db.query(
+		`update checkouts set status = 'underpaid_accepted', amount_received = 9 where id = $1`,
+		[ accepted.id ]
+	);
 	const stats = ( await shop.api( 'GET', '/v1/customers/statistics' ) ).body;
 	expect( stats.customers ).toBe( 5 );
+	expect( stats.erased ).toBe( 0 );
 	expect( stats.newLast30Days ).toBe( 4 );
+	// The 5.25 EUR paid without a customer is not a customer's.
 	expect( stats.paidVolume ).toEqual( [
-		{ currency: 'EUR', amount: '105.25' },
-		{ currency: 'USD', amount: '20.50' },
+		{ currency: 'EUR', amount: '100.00' },
+		{ currency: 'USD', amount: '29.50' },
 	] );
 	expect( stats.topCountries ).toEqual( [
 		{ countryCode: 'DE', customers: 2 },
@@ -323,8 +335,8 @@ it( 'statistics: customers, new in 30 days, paid volume per currency, top countr
 	] );
 	const today = new Date().toISOString().slice( 0, 10 );
 	expect( stats.paidPerDay ).toEqual( [
-		{ day: today, currency: 'EUR', amount: '105.25' },
-		{ day: today, currency: 'USD', amount: '20.50' },
+		{ day: today, currency: 'EUR', amount: '100.00' },
+		{ day: today, currency: 'USD', amount: '29.50' },
 	] );
 } );
 
@@ -411,8 +423,15 @@ it( 'erasure leaves no personal data anywhere in the database, and keeps the pay
 		after.checkouts.every( ( c: any ) => c.customer.email === null )
 	).toBe( true );
 	const stats = ( await shop.api( 'GET', '/v1/customers/statistics' ) ).body;
-	expect( stats.customers ).toBe( 3 );
+	// As the list shows them: erased customers are still listed, and counted as erased.
+	expect( stats.customers ).toBe( 5 );
+	expect( stats.erased ).toBe( 2 );
+	expect(
+		( await shop.api( 'GET', '/v1/customers?withTotal=true' ) ).body.total
+			.count
+	).toBe( stats.customers );
+	// An erased customer's payments still happened.
 	expect(
 		stats.paidVolume.find( ( v: any ) => v.currency === 'EUR' ).amount
-	).toBe( '115.25' );
+	).toBe( '110.00' );
 } );
