@@ -1,5 +1,7 @@
 // Translations. `node dev/i18n.mjs pot` regenerates languages/crypto-customer-bridge.pot from the PHP
 // and TypeScript sources (Debian's xgettext) and merges it into each languages/*.po;
+// `node dev/i18n.mjs check` fails when the .pot is not current or a language leaves a string
+// untranslated or fuzzy (part of npm test);
 // `node dev/i18n.mjs build` compiles each .po into plugin/build/languages: a .mo for PHP and, for
 // each built script, the Jed JSON that wp_set_script_translations loads (only that script's strings).
 import { execFileSync } from 'node:child_process';
@@ -24,7 +26,8 @@ function files( dir, test ) {
 	} );
 }
 
-function pot() {
+/** Every translatable string of the sources, into `out`. */
+function extract( out ) {
 	ensureSystem( [ 'gettext' ] );
 	const common = [
 		'--from-code=UTF-8',
@@ -72,10 +75,14 @@ function pot() {
 	execFileSync( 'msgcat', [
 		'--use-first',
 		'-o',
-		POT,
+		out,
 		'/tmp/ccb-php.pot',
 		'/tmp/ccb-js.pot',
 	] );
+}
+
+function pot() {
+	extract( POT );
 	for ( const po of files( 'languages', ( f ) => f.endsWith( '.po' ) ) )
 		execFileSync( 'msgmerge', [
 			'--quiet',
@@ -86,6 +93,60 @@ function pot() {
 			POT,
 		] );
 	console.log( `wrote ${ POT }` );
+}
+
+/** The message keys of a catalogue (context and id), without its header. */
+function keys( catalogue ) {
+	return Object.values( catalogue.translations )
+		.flatMap( ( byId ) => Object.values( byId ) )
+		.filter( ( t ) => t.msgid )
+		.map( ( t ) =>
+			t.msgctxt ? `${ t.msgctxt }\u0004${ t.msgid }` : t.msgid
+		);
+}
+
+function check() {
+	const problems = [];
+	const current = '/tmp/ccb-check.pot';
+	extract( current );
+	const want = new Set(
+		keys( gettextParser.po.parse( readFileSync( current ) ) )
+	);
+	const have = new Set(
+		keys( gettextParser.po.parse( readFileSync( POT ) ) )
+	);
+	for ( const key of want )
+		if ( ! have.has( key ) )
+			problems.push( `${ POT } lacks "${ key }" (run npm run i18n:pot)` );
+	for ( const key of have )
+		if ( ! want.has( key ) )
+			problems.push(
+				`${ POT } still has "${ key }" (run npm run i18n:pot)`
+			);
+	for ( const poFile of files( 'languages', ( f ) => f.endsWith( '.po' ) ) ) {
+		const po = gettextParser.po.parse( readFileSync( poFile ) );
+		const entries = new Map(
+			Object.values( po.translations )
+				.flatMap( ( byId ) => Object.values( byId ) )
+				.filter( ( t ) => t.msgid )
+				.map( ( t ) => [
+					t.msgctxt ? `${ t.msgctxt }\u0004${ t.msgid }` : t.msgid,
+					t,
+				] )
+		);
+		for ( const key of want ) {
+			const entry = entries.get( key );
+			if ( ! entry || ! entry.msgstr.every( ( s ) => s.trim() ) )
+				problems.push( `${ poFile }: "${ key }" is not translated` );
+			else if ( entry.comments?.flag?.includes( 'fuzzy' ) )
+				problems.push( `${ poFile }: "${ key }" is fuzzy` );
+		}
+	}
+	if ( problems.length ) {
+		console.error( problems.join( '\n' ) );
+		process.exit( 1 );
+	}
+	console.log( `${ want.size } strings, every language complete` );
 }
 
 function build() {
@@ -157,7 +218,8 @@ function build() {
 const command = process.argv[ 2 ];
 if ( command === 'pot' ) pot();
 else if ( command === 'build' ) build();
+else if ( command === 'check' ) check();
 else {
-	console.error( 'usage: node dev/i18n.mjs pot|build' );
+	console.error( 'usage: node dev/i18n.mjs pot|check|build' );
 	process.exit( 1 );
 }

@@ -90,6 +90,8 @@ if ( wants( 'bridge' ) || wants( 'blocks' ) ) {
 		'--log-level',
 		'warn',
 	] );
+	// Every string in the .pot, and every language complete: no empty or fuzzy translation.
+	step( 'translations complete', 'node', [ 'dev/i18n.mjs', 'check' ] );
 	step( 'type check', 'node_modules/.bin/tsc', [
 		'--noEmit',
 		'-p',

@@ -223,7 +223,7 @@ final class Settings {
 	public function client() {
 		$connection = $this->connection();
 		if ( ! $connection ) {
-			return new \WP_Error( 'ccb_not_connected', __( 'Crypto payments are not set up yet: paste the bridge connection string in Settings → Crypto Customer Bridge.', 'crypto-customer-bridge' ), array( 'status' => 503 ) );
+			return new \WP_Error( 'ccb_not_connected', __( 'Crypto payments are not set up yet: paste the bridge connection string in Crypto Payments → Settings.', 'crypto-customer-bridge' ), array( 'status' => 503 ) );
 		}
 		return new Bridge\Client( $connection );
 	}

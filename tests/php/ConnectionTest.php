@@ -49,4 +49,34 @@ final class ConnectionTest extends WordPressTestCase {
 		$this->assertSame( 401, $result->get_error_data()['status'] );
 		$this->assertIsArray( ( new Client( Connection::from_array( $saved ) ) )->request( 'GET', '/v1/shop' )['shop'] );
 	}
+
+	public function test_names_the_staff_member_to_the_bridge_but_never_a_shopper(): void {
+		$this->assertSame( array(), Client::acting_user(), 'no one logged in' );
+		$this->as_role( 'customer' === get_role( 'customer' ) ? 'customer' : 'subscriber' );
+		$this->assertSame( array(), Client::acting_user(), 'a shopper' );
+		$id   = $this->as_role( 'administrator' );
+		$user = get_userdata( $id );
+		$this->assertSame( array( 'X-CCB-Acting-User' => 'WordPress user ' . $user->user_login . ' (#' . $id . ')' ), Client::acting_user() );
+	}
+
+	public function test_the_bridge_records_who_made_a_change_from_wp_admin(): void {
+		$id      = $this->as_role( 'administrator' );
+		$created = $this->rest(
+			'POST',
+			'/ccb/v1/admin/customers',
+			array(
+				'level'    => 'minimal',
+				'customer' => array(
+					'firstName' => 'Audit',
+					'lastName'  => 'Trail',
+					'email'     => 'audit-' . wp_generate_password( 8, false ) . '@example.com',
+				),
+			),
+			array( 'X-CCB-Request-Id' => wp_generate_uuid4() )
+		);
+		$this->assertLessThan( 300, $created->get_status(), (string) wp_json_encode( $created->get_data() ) );
+		$customer = $created->get_data()['customer']['id'];
+		$detail   = $this->rest( 'GET', '/ccb/v1/admin/customers/' . $customer )->get_data();
+		$this->assertStringContainsString( '(#' . $id . ')', (string) $detail['audit'][0]['onBehalfOf'] );
+	}
 }

@@ -1,6 +1,15 @@
-import { __ } from '@wordpress/i18n';
+import { __, sprintf } from '@wordpress/i18n';
 import type { AuditEntry } from '../../../bridge/src/contract/reports';
 import { formatDate } from '../../shared/dates';
+
+function actorLabel( actor: AuditEntry[ 'actor' ] ): string {
+	return {
+		shop: __( 'This site', 'crypto-customer-bridge' ),
+		bridge: __( 'Bridge', 'crypto-customer-bridge' ),
+		processor: __( 'Processor', 'crypto-customer-bridge' ),
+		operator: __( 'Operator', 'crypto-customer-bridge' ),
+	}[ actor ];
+}
 
 /**
  * The audit log as a timeline: who did what, each entry opening to its request and response.
@@ -21,8 +30,17 @@ export default function AuditLog( {
 				<li key={ entry.id }>
 					<details>
 						<summary>
-							{ formatDate( entry.createdAt ) } — { entry.actor }:{ ' ' }
-							{ entry.action } → { entry.responseStatus ?? '—' }
+							{ formatDate( entry.createdAt ) } —{ ' ' }
+							{ actorLabel( entry.actor ) }
+							{ entry.onBehalfOf &&
+								` (${ sprintf(
+									/* translators: %s: a person or role, e.g. "WordPress user admin (#1)" */ __(
+										'for %s',
+										'crypto-customer-bridge'
+									),
+									entry.onBehalfOf
+								) })` }
+							: { entry.action } → { entry.responseStatus ?? '—' }
 						</summary>
 						<h4>{ __( 'Request', 'crypto-customer-bridge' ) }</h4>
 						<pre>{ JSON.stringify( entry.request, null, 2 ) }</pre>

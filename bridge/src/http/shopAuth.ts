@@ -8,6 +8,7 @@ import {
 	SIGNATURE_HEADERS,
 	SIGNATURE_WINDOW_SECONDS,
 } from '../security/requestSigning';
+import { setActingUser } from '../requestContext';
 import { claimNonce } from '../store/nonces';
 import { findShopByKeyId, type ShopRow } from '../store/shops';
 
@@ -70,8 +71,25 @@ export function requireShop( ctx: BridgeContext ) {
 				'This signed request was already received once.'
 			);
 		res.locals.shop = shop;
+		const actingUser = actingUserOf( req );
+		if ( actingUser ) setActingUser( actingUser );
 		next();
 	};
+}
+
+/** The header a shop names the person it acts for with (a WordPress user), for the audit log. */
+export const ACTING_USER_HEADER = 'x-ccb-acting-user';
+
+/**
+ * The person the shop acts for, as the shop names them: printable, at most 120 characters. It is
+ * read only from a request whose signature checked out, and recorded, never trusted for access.
+ */
+function actingUserOf( req: Request ): string | undefined {
+	const printable = ( req.get( ACTING_USER_HEADER ) ?? '' )
+		.replace( /[\u0000-\u001f\u007f\s]+/g, ' ' )
+		.trim()
+		.slice( 0, 120 );
+	return printable || undefined;
 }
 
 export function shopOf( res: Response ): ShopRow {

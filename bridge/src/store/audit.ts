@@ -1,10 +1,15 @@
 import type { AuditEntry } from '../contract';
+import { currentActingUser } from '../requestContext';
 import type { Queryable } from './db';
 
 export type NewAuditEntry = Omit< AuditEntry, 'id' | 'createdAt' > & {
 	shopId: string;
 };
 
+/**
+ * Records what happened. Within a shop's request that named the person it acts for (a WordPress
+ * user), that person is recorded too, after any authority the entry already gives.
+ */
 export async function addAuditEntry(
 	db: Queryable,
 	e: NewAuditEntry
@@ -21,7 +26,12 @@ export async function addAuditEntry(
 			JSON.stringify( e.request ?? null ),
 			e.responseStatus,
 			JSON.stringify( e.response ?? null ),
-			e.onBehalfOf ?? null,
+			[
+				e.onBehalfOf,
+				e.actor === 'processor' ? undefined : currentActingUser(),
+			]
+				.filter( Boolean )
+				.join( ' · ' ) || null,
 		]
 	);
 }

@@ -75,7 +75,7 @@ final class Client {
 			$this->connection->url . $path,
 			array(
 				'method'      => $method,
-				'headers'     => array_merge( $signed, array( 'X-Request-Id' => self::request_id() ), $headers, '' === $payload ? array() : array( 'Content-Type' => 'application/json' ) ),
+				'headers'     => array_merge( $signed, array( 'X-Request-Id' => self::request_id() ), self::acting_user(), $headers, '' === $payload ? array() : array( 'Content-Type' => 'application/json' ) ),
 				'body'        => '' === $payload ? null : $payload,
 				'timeout'     => 30,
 				'redirection' => 0,
@@ -106,6 +106,20 @@ final class Client {
 				'details' => isset( $error['details'] ) && is_array( $error['details'] ) ? $error['details'] : array(),
 			)
 		);
+	}
+
+	/**
+	 * The staff member a change is made for, named to the bridge for its audit log (a shopper is
+	 * never named: their own details are what the level asks, no more).
+	 *
+	 * @return array<string, string>
+	 */
+	public static function acting_user(): array {
+		$user = wp_get_current_user();
+		if ( ! $user->exists() || ! ( user_can( $user, 'manage_options' ) || user_can( $user, 'manage_woocommerce' ) ) ) {
+			return array();
+		}
+		return array( 'X-CCB-Acting-User' => sprintf( 'WordPress user %s (#%d)', $user->user_login, $user->ID ) );
 	}
 
 	/**

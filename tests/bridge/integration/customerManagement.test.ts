@@ -340,6 +340,56 @@ it( 'statistics: customers, new in 30 days, what customers paid per currency, to
 	] );
 } );
 
+it( 'records the person a shop acted for, only from a signed request', async () => {
+	const edited = await shop.api(
+		'PATCH',
+		`/v1/customers/${ ids.cid }`,
+		{ note: 'Called about the invoice' },
+		{ 'X-CCB-Acting-User': ' WordPress user\tmia (#7) ' }
+	);
+	expect( edited.status ).toBe( 200 );
+	await shop.api( 'PATCH', `/v1/customers/${ ids.cid }`, {
+		note: 'No one named',
+	} );
+	const entries = (
+		await shop.api( 'GET', `/v1/customers/${ ids.cid }/audit` )
+	).body.entries.filter( ( e: any ) => e.actor === 'shop' );
+	const byNote = ( note: string ) =>
+		entries.find( ( e: any ) => e.request?.note === note );
+	expect( byNote( 'Called about the invoice' ).onBehalfOf ).toBe(
+		'WordPress user mia (#7)'
+	);
+	expect( byNote( 'No one named' ).onBehalfOf ).toBeNull();
+	await shop.api(
+		'PATCH',
+		`/v1/customers/${ ids.cid }`,
+		{ note: 'Long name' },
+		{ 'X-CCB-Acting-User': 'x'.repeat( 500 ) }
+	);
+	const long = (
+		await shop.api( 'GET', `/v1/customers/${ ids.cid }/audit` )
+	).body.entries.find( ( e: any ) => e.request?.note === 'Long name' );
+	expect( long.onBehalfOf ).toBe( 'x'.repeat( 120 ) );
+	// An unsigned request naming someone changes nothing and records nothing.
+	const before = entries.length + 1;
+	const forged = await fetch( `${ t.url }/v1/customers/${ ids.cid }`, {
+		method: 'PATCH',
+		headers: {
+			'content-type': 'application/json',
+			'X-CCB-Acting-User': 'WordPress user mallory (#666)',
+		},
+		body: JSON.stringify( { note: 'forged' } ),
+	} );
+	expect( forged.status ).toBe( 401 );
+	const after = (
+		await shop.api( 'GET', `/v1/customers/${ ids.cid }/audit` )
+	).body.entries;
+	expect( JSON.stringify( after ) ).not.toContain( 'mallory' );
+	expect( after.filter( ( e: any ) => e.actor === 'shop' ) ).toHaveLength(
+		before
+	);
+} );
+
 it( 'shows the blockchain accounts a customer paid from', async () => {
 	const detail = ( await shop.api( 'GET', `/v1/customers/${ ids.ada }` ) )
 		.body;
