@@ -119,7 +119,7 @@ it( 'opens a payment with its status history and audit entries', async () => {
 		/Waiting for payment.*\|.*Paid \(processor: CHECKOUT_COMPLETED\)/
 	);
 	expect(
-		screen.getByText( /bridge: POST \/checkout\/hosted → 200/ )
+		screen.getByText( /Bridge: POST \/checkout\/hosted → 200/ )
 	).toBeInTheDocument();
 } );
 
