@@ -17,3 +17,16 @@ export function formatDate( iso: string ): string {
 export function formatDay( day: string ): string {
 	return dateI18n( getSettings().formats.date, `${ day }T12:00:00Z`, 'UTC' );
 }
+
+/**
+ * The instant a site day begins (`days` later), as ISO 8601 with the site's UTC offset: "2026-11-25"
+ * in Berlin is 2026-11-25T00:00:00+01:00.
+ * @param day  The day (YYYY-MM-DD).
+ * @param days Days to add.
+ */
+export function dayStartInSite( day: string, days = 0 ): string {
+	const offsetHours = Number( getSettings().timezone.offset ) || 0;
+	const [ y, m, d ] = day.split( '-' ).map( Number );
+	const midnightUtc = Date.UTC( y!, m! - 1, d! + days );
+	return new Date( midnightUtc - offsetHours * 3_600_000 ).toISOString();
+}

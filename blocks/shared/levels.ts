@@ -24,6 +24,18 @@ export function levelLabel( level: Level ): string {
 }
 
 /**
+ * The level's name alone, for tables ("Compliant").
+ * @param level The level.
+ */
+export function levelName( level: Level ): string {
+	return {
+		none: __( 'None', 'crypto-customer-bridge' ),
+		minimal: __( 'Minimal', 'crypto-customer-bridge' ),
+		compliant: __( 'Compliant', 'crypto-customer-bridge' ),
+	}[ level ];
+}
+
+/**
  * The level a checkout block asks for: the site's, raised by the block's own setting and by the
  * compliance threshold for its total — the same rule the bridge enforces.
  * @param siteLevel

@@ -51,6 +51,10 @@ export function fieldMessage( code: FieldCode | string ): string {
 			'Another customer already uses this email address.',
 			'crypto-customer-bridge'
 		),
+		level_lowered: __(
+			"A customer's level can be raised, not lowered: they were asked for these details.",
+			'crypto-customer-bridge'
+		),
 		invalid_characters: __(
 			'This contains characters that cannot be saved (such as invisible control characters). Please retype it.',
 			'crypto-customer-bridge'

@@ -9,7 +9,11 @@ declare global {
 			settingsUrl: string;
 			billingCurrencies?: string[] | null;
 		};
-		ccbAdmin?: { settingsUrl?: string; paymentsUrl?: string };
+		ccbAdmin?: {
+			settingsUrl?: string;
+			paymentsUrl?: string;
+			customersUrl?: string;
+		};
 	}
 }
 export {};

@@ -115,6 +115,10 @@ export async function startBridge(
 	} );
 	const jobs = new Jobs( ctx );
 	const server = createServer( createApp( ctx ) );
+	// Longer than the idle timeout of the proxies and clients in front (60 s is common), so the bridge
+	// never closes a kept-alive connection just as a request is sent on it ("other side closed").
+	server.keepAliveTimeout = 65_000;
+	server.headersTimeout = 66_000;
 	await new Promise< void >( ( resolve, reject ) => {
 		server.once( 'error', reject );
 		server.listen( config.PORT, config.HOST, () => resolve() );

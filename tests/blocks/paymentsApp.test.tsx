@@ -21,14 +21,34 @@ const checkout = ( over: Record< string, unknown > ) => ( {
 } );
 
 const paths: string[] = [];
+beforeEach( () => {
+	paths.length = 0;
+	listed = [ checkout( {} ) ];
+	window.history.replaceState( null, '', '/' );
+} );
 let activity: Array< { type: string; checkout_id: string } > = [];
-let listed = [ checkout( {} ) ];
+let listed: ReturnType< typeof checkout >[] = [];
 apiFetch.use( ( options ) => {
 	paths.push( options.path! );
 	if ( options.path!.startsWith( '/ccb/v1/admin/activity' ) )
 		return Promise.resolve( {
 			now: '2026-11-24 10:00:00',
 			events: activity.splice( 0 ),
+		} );
+	if ( options.path!.startsWith( '/ccb/v1/admin/checkouts/counts' ) )
+		return Promise.resolve( {
+			counts: {
+				open: 1,
+				underpaid: 0,
+				completed: 1,
+				underpaid_accepted: 0,
+				refunded: 0,
+				expired: 0,
+			},
+		} );
+	if ( options.path!.startsWith( '/ccb/v1/admin/checkouts/export' ) )
+		return Promise.resolve( {
+			blob: async () => new Blob( [ 'id\r\n' ] ),
 		} );
 	if ( options.path!.startsWith( '/ccb/v1/admin/checkouts/' ) ) {
 		return Promise.resolve( {
@@ -67,9 +87,10 @@ apiFetch.use( ( options ) => {
 			},
 		} );
 	}
-	const status = new URLSearchParams( options.path!.split( '?' )[ 1 ] ).get(
-		'status'
-	);
+	const params = new URLSearchParams( options.path!.split( '?' )[ 1 ] );
+	if ( params.get( 'search' ) === 'nomatch' )
+		return Promise.resolve( { items: [], nextCursor: null } );
+	const status = params.get( 'status' );
 	const items = [
 		...listed,
 		checkout( {
@@ -86,30 +107,80 @@ apiFetch.use( ( options ) => {
 	} );
 } );
 
-it( 'lists payments with their customer, or "No customer" for level none, and filters by status', async () => {
+it( 'lists payments with their linked customer, or "No customer" for level none, with status counts to filter by', async () => {
+	window.ccbAdmin = { customersUrl: '/wp-admin/admin.php?page=customers' };
 	render( <PaymentsApp /> );
 	const rows = await screen.findAllByRole( 'row' );
 	expect( rows ).toHaveLength( 3 );
 	expect( rows[ 1 ] ).toHaveTextContent( 'Paid' );
-	expect( rows[ 1 ] ).toHaveTextContent( 'Ada Lovelace — ada@example.com' );
+	expect(
+		within( rows[ 1 ] ).getByRole( 'link', {
+			name: 'Ada Lovelace — ada@example.com',
+		} )
+	).toHaveAttribute( 'href', '/wp-admin/admin.php?page=customers#c1' );
 	expect( rows[ 2 ] ).toHaveTextContent( 'No customer' );
-	await userEvent.selectOptions(
-		screen.getByRole( 'combobox', { name: 'Status' } ),
-		'open'
+	const tabs = screen.getByRole( 'list', { name: 'Payments by status' } );
+	expect(
+		await within( tabs ).findByRole( 'button', { name: 'All (2)' } )
+	).toHaveAttribute( 'aria-current', 'page' );
+	await userEvent.click(
+		within( tabs ).getByRole( 'button', {
+			name: 'Waiting for payment (1)',
+		} )
 	);
 	expect( await screen.findAllByRole( 'row' ) ).toHaveLength( 2 );
 	expect(
 		paths.some( ( p ) => p === '/ccb/v1/admin/checkouts?status=open' )
 	).toBe( true );
+	delete window.ccbAdmin;
 } );
 
-it( 'opens a payment with its status history and audit entries', async () => {
+it( 'searches after a pause in typing, says when nothing matches, and exports what is shown', async () => {
+	const created = jest.fn( () => 'blob:x' );
+	URL.createObjectURL = created;
+	URL.revokeObjectURL = jest.fn();
+	render( <PaymentsApp /> );
+	await screen.findAllByRole( 'row' );
+	await userEvent.type(
+		screen.getByRole( 'searchbox', {
+			name: 'Search order reference, email or checkout id',
+		} ),
+		'nomatch'
+	);
+	expect(
+		await screen.findByText( 'No payments match these filters.' )
+	).toBeInTheDocument();
+	// One request for the whole word, not one per letter.
+	expect(
+		paths.filter(
+			( p ) => p.includes( 'search=' ) && ! p.includes( 'counts' )
+		)
+	).toEqual( [ '/ccb/v1/admin/checkouts?search=nomatch' ] );
+	await userEvent.click(
+		screen.getByRole( 'button', { name: 'Export these payments (CSV)' } )
+	);
+	expect( paths ).toContain(
+		'/ccb/v1/admin/checkouts/export?search=nomatch'
+	);
+	expect( created ).toHaveBeenCalled();
+	await userEvent.click(
+		screen.getByRole( 'button', { name: 'Clear filters' } )
+	);
+	expect( await screen.findAllByRole( 'row' ) ).toHaveLength( 3 );
+} );
+
+it( 'opens a payment at its own address; Back returns to the list', async () => {
 	render( <PaymentsApp /> );
 	const rows = await screen.findAllByRole( 'row' );
-	await userEvent.click( within( rows[ 1 ] ).getByRole( 'button' ) );
+	await userEvent.click(
+		within( rows[ 1 ] ).getByRole( 'link', { name: /2026/ } )
+	);
 	expect(
 		await screen.findByRole( 'heading', { name: '€64.97 — Paid' } )
 	).toBeInTheDocument();
+	expect( window.location.hash ).toBe(
+		'#11111111-1111-4111-8111-111111111111'
+	);
 	expect(
 		screen
 			.getAllByRole( 'listitem' )
@@ -121,6 +192,11 @@ it( 'opens a payment with its status history and audit entries', async () => {
 	expect(
 		screen.getByText( /Bridge: POST \/checkout\/hosted → 200/ )
 	).toBeInTheDocument();
+	await userEvent.click(
+		screen.getByRole( 'button', { name: '← All payments' } )
+	);
+	expect( await screen.findAllByRole( 'row' ) ).toHaveLength( 3 );
+	expect( window.location.hash ).toBe( '' );
 } );
 
 it( 'refreshes itself when the bridge reports events, without a reload', async () => {
@@ -152,5 +228,7 @@ it( "opens the payment named in the address (a link from a customer's page)", as
 	expect(
 		await screen.findByRole( 'heading', { name: '€64.97 — Paid' } )
 	).toBeInTheDocument();
+	// Back in the browser: the list.
 	window.location.hash = '';
+	expect( await screen.findAllByRole( 'row' ) ).toHaveLength( 3 );
 } );

@@ -42,6 +42,7 @@ function wordpress( overrides: Record< string, Handler > = {} ): Handler {
 				keyId: 'ccb_0123',
 				secretSet: true,
 				sync: null,
+				currencies: [ 'EUR', 'USD', 'BTC' ],
 			};
 		if ( key === 'GET /wp/v2/pages' )
 			return [ { id: 5, title: { rendered: 'Thanks' } } ];
@@ -92,10 +93,16 @@ it( 'saves the settings through /wp/v2/settings and confirms', async () => {
 		screen.getByRole( 'textbox', { name: 'Amount' } ),
 		'1000'
 	);
-	await userEvent.type(
-		screen.getByRole( 'textbox', { name: 'Currency' } ),
-		'eur'
+	// A picker of what the processor bills in.
+	const currency = screen.getByRole( 'combobox', { name: 'Currency' } );
+	await waitFor( () =>
+		expect(
+			within( currency )
+				.getAllByRole( 'option' )
+				.map( ( o ) => o.getAttribute( 'value' ) )
+		).toEqual( [ '', 'EUR', 'USD', 'BTC' ] )
 	);
+	await userEvent.selectOptions( currency, 'EUR' );
 	await userEvent.selectOptions(
 		screen.getByRole( 'combobox', { name: 'After paying, return to' } ),
 		'5'

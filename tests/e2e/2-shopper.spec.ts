@@ -92,14 +92,15 @@ test( 'compliant: empty fields show each error; a filled form pays on the sandbo
 		`${ stack.url }/wp-admin/admin.php?page=crypto-customer-bridge-payments`
 	);
 	const row = page
-		.locator( 'tbody tr' )
+		.locator( '.ccb-payments__table tbody tr' )
 		.filter( { hasText: 'grace@navy.example' } );
 	await expect( row ).toContainText( 'Grace Hopper' );
 	await expect( row ).toContainText( 'Paid' );
 	await expect( row ).toContainText( '€25.00' );
-	await expect( row ).toContainText( 'compliant' );
+	await expect( row ).toContainText( 'Compliant' );
 	await shot( page, testInfo, 'admin-payments' );
-	await row.getByRole( 'button' ).click();
+	await row.getByRole( 'link' ).first().click();
+	await expect( page ).toHaveURL( /#[0-9a-f-]{36}$/ );
 	await expect(
 		page.getByRole( 'heading', { name: '€25.00 — Paid' } )
 	).toBeVisible();
@@ -110,6 +111,13 @@ test( 'compliant: empty fields show each error; a filled form pays on the sandbo
 		'POST /checkout/hosted'
 	);
 	await shot( page, testInfo, 'admin-payment-detail' );
+	// The detail has its own address: reload keeps it, Back returns to the list.
+	await page.reload();
+	await expect(
+		page.getByRole( 'heading', { name: '€25.00 — Paid' } )
+	).toBeVisible();
+	await page.goBack();
+	await expect( row ).toBeVisible();
 } );
 
 test( 'none: no fields, and the charge carries no customer', async ( {
@@ -174,7 +182,7 @@ test( 'underpaid: the shopper is told, the admin sees it underpaid', async ( {
 	);
 	await expect(
 		page
-			.locator( 'tbody tr' )
+			.locator( '.ccb-payments__table tbody tr' )
 			.filter( { hasText: 'alan@bletchley.example' } )
 	).toContainText( 'Underpaid' );
 	await shot( page, testInfo, 'admin-underpaid' );

@@ -88,7 +88,15 @@ test( 'a merchant manages a customer from creation to erasure', async ( {
 		'Payment received. Thank you!'
 	);
 	await shopper.close();
+	// The customer's page has its own address: a reload stays on it, Back leaves it.
+	await expect( page ).toHaveURL( /#[0-9a-f-]{36}$/ );
 	await page.reload();
+	await expect(
+		app( page ).getByRole( 'heading', { name: 'Hedwig Lamarr' } )
+	).toBeVisible();
+	await app( page )
+		.getByRole( 'button', { name: '← All customers' } )
+		.click();
 	await app( page )
 		.getByRole( 'searchbox', { name: /Search name, email/ } )
 		.fill( 'hedy@' );

@@ -12,7 +12,7 @@ import {
 	getCustomer,
 	type CustomerDetail as Detail,
 } from './api';
-import { downloadBlob } from './download';
+import { downloadBlob } from '../shared/download';
 
 interface Props {
 	id: string;

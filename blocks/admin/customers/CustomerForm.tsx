@@ -114,6 +114,7 @@ export default function CustomerForm( {
 							] )
 						),
 						...( hasMeta ? {} : { meta: null } ),
+						...( level !== customer.level ? { level } : {} ),
 					}
 				: checked.data;
 			const saved = customer
@@ -148,7 +149,7 @@ export default function CustomerForm( {
 
 	return (
 		<form
-			className="ccb-customer-form"
+			className="ccb-customer-form ccb-admin-form"
 			onSubmit={ ( e ) => {
 				e.preventDefault();
 				void save();
@@ -160,7 +161,7 @@ export default function CustomerForm( {
 					? __( 'Edit customer', 'crypto-customer-bridge' )
 					: __( 'New customer', 'crypto-customer-bridge' ) }
 			</h2>
-			{ ! customer && (
+			{ customer?.level !== 'compliant' && (
 				<SelectControl
 					__nextHasNoMarginBottom
 					label={ __(
@@ -168,6 +169,14 @@ export default function CustomerForm( {
 						'crypto-customer-bridge'
 					) }
 					value={ level }
+					help={
+						customer
+							? __(
+									'Raising the level asks for the full billing details; it cannot be lowered again.',
+									'crypto-customer-bridge'
+								)
+							: undefined
+					}
 					options={ [
 						{
 							value: 'minimal',

@@ -10,7 +10,7 @@ import { __, sprintf } from '@wordpress/i18n';
 import type { Customer } from '../../../bridge/src/contract/customer';
 import { COUNTRY_CODES } from '../../../bridge/src/contract/countries';
 import { exportCsv, listCustomers, type CustomerQuery } from './api';
-import { downloadBlob, readCsvWithProgress } from './download';
+import { downloadBlob, readCsvWithProgress } from '../shared/download';
 
 const PER_PAGE = 25;
 type Sort = { field: 'createdAt' | 'name' | 'email'; order: 'asc' | 'desc' };

@@ -1,6 +1,9 @@
+import { Notice, Spinner } from '@wordpress/components';
 import { useEffect, useState } from '@wordpress/element';
 import type { Customer } from '../../../bridge/src/contract/customer';
+import { routeId, useHashRoute } from '../shared/useHashRoute';
 import {
+	getCustomer,
 	getStatistics,
 	type CustomerDetail as Detail,
 	type Statistics as Stats,
@@ -10,50 +13,49 @@ import CustomerForm from './CustomerForm';
 import CustomerList from './CustomerList';
 import Statistics from './Statistics';
 
-type Screen =
-	| { name: 'list' }
-	| { name: 'detail'; id: string }
-	| { name: 'form'; customer?: Customer };
-
-/** Customers: statistics and the list; a customer's details; the create and edit form. */
+/**
+ * Customers: statistics and the list (no hash), a customer's details (`#<id>`), the edit form
+ * (`#<id>/edit`) and the create form (`#new`). Each view has its address, so Back, reload and
+ * bookmarks work, and an order or a payment can link to a customer.
+ */
 export default function CustomersApp() {
-	// A link to one customer (from an order or a payment) carries its id in the hash.
-	const [ screen, setScreen ] = useState< Screen >( () =>
-		/^#[0-9a-f-]{36}$/.test( window.location.hash )
-			? { name: 'detail', id: window.location.hash.slice( 1 ) }
-			: { name: 'list' }
-	);
+	const [ route, navigate ] = useHashRoute();
 	const [ stats, setStats ] = useState< Stats | null >( null );
+	const id = routeId( route );
+	const isList = ! id && route !== 'new';
 
 	useEffect( () => {
-		if ( screen.name === 'list' ) {
+		if ( isList ) {
 			getStatistics().then( setStats, () => setStats( null ) );
 		}
-	}, [ screen.name ] );
+	}, [ isList ] );
 
-	if ( screen.name === 'detail' ) {
+	const showDetail = ( c: Customer ) => navigate( c.id );
+	if ( id && route.endsWith( '/edit' ) ) {
+		return (
+			<EditCustomer
+				id={ id }
+				onSaved={ showDetail }
+				onCancel={ () => navigate( id ) }
+			/>
+		);
+	}
+	if ( id ) {
 		return (
 			<CustomerDetail
-				id={ screen.id }
-				onBack={ () => setScreen( { name: 'list' } ) }
+				id={ id }
+				onBack={ () => navigate( '' ) }
 				onEdit={ ( d: Detail ) =>
-					setScreen( { name: 'form', customer: d.customer } )
+					navigate( `${ d.customer.id }/edit` )
 				}
 			/>
 		);
 	}
-	if ( screen.name === 'form' ) {
+	if ( route === 'new' ) {
 		return (
 			<CustomerForm
-				customer={ screen.customer }
-				onSaved={ ( c ) => setScreen( { name: 'detail', id: c.id } ) }
-				onCancel={ () =>
-					setScreen(
-						screen.customer
-							? { name: 'detail', id: screen.customer.id }
-							: { name: 'list' }
-					)
-				}
+				onSaved={ showDetail }
+				onCancel={ () => navigate( '' ) }
 			/>
 		);
 	}
@@ -61,9 +63,51 @@ export default function CustomersApp() {
 		<div className="ccb-customers">
 			{ stats && <Statistics stats={ stats } /> }
 			<CustomerList
-				onOpen={ ( id ) => setScreen( { name: 'detail', id } ) }
-				onCreate={ () => setScreen( { name: 'form' } ) }
+				onOpen={ ( open ) => navigate( open ) }
+				onCreate={ () => navigate( 'new' ) }
 			/>
 		</div>
+	);
+}
+
+/**
+ * The edit form for a customer named by the address: loads them first.
+ * @param root0
+ * @param root0.id
+ * @param root0.onSaved
+ * @param root0.onCancel
+ */
+function EditCustomer( {
+	id,
+	onSaved,
+	onCancel,
+}: {
+	id: string;
+	onSaved: ( c: Customer ) => void;
+	onCancel: () => void;
+} ) {
+	const [ customer, setCustomer ] = useState< Customer | null >( null );
+	const [ error, setError ] = useState( '' );
+	useEffect( () => {
+		getCustomer( id ).then(
+			( d ) => setCustomer( d.customer ),
+			( e ) => setError( e.message )
+		);
+	}, [ id ] );
+	if ( error ) {
+		return (
+			<Notice status="error" isDismissible={ false }>
+				{ error }
+			</Notice>
+		);
+	}
+	return customer ? (
+		<CustomerForm
+			customer={ customer }
+			onSaved={ onSaved }
+			onCancel={ onCancel }
+		/>
+	) : (
+		<Spinner />
 	);
 }

@@ -1,5 +1,6 @@
 import domReady from '@wordpress/dom-ready';
 import { createRoot } from '@wordpress/element';
+import '../shared/fields.css';
 import './customers.css';
 import CustomersApp from './CustomersApp';
 

@@ -1,21 +1,31 @@
-import { Button, Notice, SelectControl, Spinner } from '@wordpress/components';
+import { Button, Notice, Spinner } from '@wordpress/components';
 import { useCallback, useEffect, useRef, useState } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
-import {
-	CHECKOUT_STATUSES,
-	type CheckoutListItem,
-	type CheckoutStatus,
+import type {
+	CheckoutListItem,
+	CheckoutStatus,
 } from '../../../bridge/src/contract/checkout';
-import { getActivity, listCheckouts } from './api';
 import { formatDate } from '../../shared/dates';
+import { levelName } from '../../shared/levels';
 import { formatMoney } from '../../shared/locale';
+import { downloadBlob } from '../shared/download';
+import { routeId, useHashRoute } from '../shared/useHashRoute';
+import {
+	countCheckouts,
+	exportCheckouts,
+	getActivity,
+	listCheckouts,
+} from './api';
 import { statusLabel } from './labels';
 import PaymentDetail from './PaymentDetail';
+import PaymentFilters, { toFilter, type FilterForm } from './PaymentFilters';
 
 const POLL_MS = 5000;
+const NO_FILTER: FilterForm = { status: '', search: '', from: '', to: '' };
 
 /**
- * The Payments screen: a filterable list that refreshes itself when the bridge reports events, and a detail view.
+ * The Payments screen: status counts, search, a date range, CSV export and a list that refreshes
+ * itself when the bridge reports events; each payment's detail has its own address (`#<id>`).
  * @param root0
  * @param root0.pollMs
  */
@@ -24,22 +34,24 @@ export default function PaymentsApp( {
 }: {
 	pollMs?: number;
 } ) {
-	const [ status, setStatus ] = useState< CheckoutStatus | '' >( '' );
+	const [ route, navigate ] = useHashRoute();
+	const [ form, setForm ] = useState< FilterForm >( NO_FILTER );
 	const [ items, setItems ] = useState< CheckoutListItem[] | null >( null );
+	const [ counts, setCounts ] = useState< Record<
+		CheckoutStatus,
+		number
+	> | null >( null );
 	const [ nextCursor, setNextCursor ] = useState< string | null >( null );
 	const [ error, setError ] = useState( '' );
-	// A link to one payment (from a customer's page) carries its id in the hash.
-	const [ selected, setSelected ] = useState< string | null >( () =>
-		/^#[0-9a-f-]{36}$/.test( window.location.hash )
-			? window.location.hash.slice( 1 )
-			: null
-	);
+	const [ exporting, setExporting ] = useState( false );
 	const [ version, setVersion ] = useState( 0 );
 	const [ updates, setUpdates ] = useState( 0 );
 	const since = useRef( '' );
+	const selected = routeId( route );
 
 	const load = useCallback( () => {
-		listCheckouts( status ).then(
+		const filter = toFilter( form );
+		listCheckouts( filter ).then(
 			( page ) => {
 				setItems( page.items );
 				setNextCursor( page.nextCursor );
@@ -47,9 +59,17 @@ export default function PaymentsApp( {
 			},
 			( e ) => setError( e.message )
 		);
-	}, [ status ] );
+		countCheckouts( filter ).then(
+			( answer ) => setCounts( answer.counts ),
+			() => setCounts( null )
+		);
+	}, [ form ] );
 
-	useEffect( load, [ load, version ] );
+	useEffect( () => {
+		if ( ! selected ) {
+			load();
+		}
+	}, [ load, version, selected ] );
 
 	// Events reach WordPress from the bridge; the screen asks WordPress (not the bridge) whether any arrived.
 	useEffect( () => {
@@ -74,10 +94,35 @@ export default function PaymentsApp( {
 			<PaymentDetail
 				id={ selected }
 				version={ version }
-				onBack={ () => setSelected( null ) }
+				onBack={ () => navigate( '' ) }
 			/>
 		);
 	}
+
+	const filtered = JSON.stringify( form ) !== JSON.stringify( NO_FILTER );
+	const exportCsv = async () => {
+		setExporting( true );
+		try {
+			const response = await exportCheckouts( toFilter( form ) );
+			downloadBlob(
+				await response.blob(),
+				`payments-${ new Date().toISOString().slice( 0, 10 ) }.csv`
+			);
+		} catch ( e ) {
+			const body =
+				e instanceof Response ? await e.json().catch( () => null ) : e;
+			setError(
+				( body as { message?: string } | null )?.message ??
+					__(
+						'The export could not be made. Try again in a moment.',
+						'crypto-customer-bridge'
+					)
+			);
+		} finally {
+			setExporting( false );
+		}
+	};
+	const customersUrl = window.ccbAdmin?.customersUrl ?? '';
 
 	return (
 		<div className="ccb-payments">
@@ -101,25 +146,41 @@ export default function PaymentsApp( {
 					</Notice>
 				) }
 			</div>
-			<SelectControl
-				__nextHasNoMarginBottom
-				label={ __( 'Status', 'crypto-customer-bridge' ) }
-				value={ status }
-				options={ [
-					{ value: '', label: __( 'All', 'crypto-customer-bridge' ) },
-					...CHECKOUT_STATUSES.map( ( s ) => ( {
-						value: s,
-						label: statusLabel( s ),
-					} ) ),
-				] }
-				onChange={ ( value: string ) =>
-					setStatus( value as CheckoutStatus | '' )
-				}
+			<PaymentFilters
+				form={ form }
+				counts={ counts }
+				onChange={ setForm }
 			/>
+			<div className="ccb-payments__actions">
+				<Button
+					variant="secondary"
+					onClick={ exportCsv }
+					isBusy={ exporting }
+					disabled={ exporting }
+				>
+					{ filtered
+						? __(
+								'Export these payments (CSV)',
+								'crypto-customer-bridge'
+							)
+						: __(
+								'Export all payments (CSV)',
+								'crypto-customer-bridge'
+							) }
+				</Button>
+				{ filtered && (
+					<Button
+						variant="tertiary"
+						onClick={ () => setForm( NO_FILTER ) }
+					>
+						{ __( 'Clear filters', 'crypto-customer-bridge' ) }
+					</Button>
+				) }
+			</div>
 			{ items === null && ! error ? (
 				<Spinner />
 			) : (
-				<table className="wp-list-table widefat fixed striped">
+				<table className="wp-list-table widefat striped ccb-payments__table">
 					<thead>
 						<tr>
 							<th scope="col">
@@ -134,10 +195,13 @@ export default function PaymentsApp( {
 							<th scope="col">
 								{ __( 'Customer', 'crypto-customer-bridge' ) }
 							</th>
-							<th scope="col">
+							<th scope="col" className="ccb-col-optional">
+								{ __( 'Order', 'crypto-customer-bridge' ) }
+							</th>
+							<th scope="col" className="ccb-col-optional">
 								{ __( 'Level', 'crypto-customer-bridge' ) }
 							</th>
-							<th scope="col">
+							<th scope="col" className="ccb-col-optional">
 								{ __(
 									'Processor checkout',
 									'crypto-customer-bridge'
@@ -148,47 +212,58 @@ export default function PaymentsApp( {
 					<tbody>
 						{ ( items ?? [] ).length === 0 && (
 							<tr>
-								<td colSpan={ 6 }>
-									{ __(
-										'No payments yet.',
-										'crypto-customer-bridge'
-									) }
+								<td colSpan={ 7 }>
+									{ filtered
+										? __(
+												'No payments match these filters.',
+												'crypto-customer-bridge'
+											)
+										: __(
+												'No payments yet.',
+												'crypto-customer-bridge'
+											) }
 								</td>
 							</tr>
 						) }
 						{ ( items ?? [] ).map( ( item ) => (
 							<tr key={ item.id } data-status={ item.status }>
 								<td>
-									<Button
-										variant="link"
-										onClick={ () => setSelected( item.id ) }
-									>
+									<a href={ `#${ item.id }` }>
 										{ formatDate( item.createdAt ) }
-									</Button>
+									</a>
 								</td>
 								<td>{ statusLabel( item.status ) }</td>
 								<td>
 									{ formatMoney( item.total, item.currency ) }
+									{ item.amountReceived &&
+										item.status !== 'completed' && (
+											<div className="ccb-payments__received">
+												{ sprintf(
+													/* translators: %s: amount received */ __(
+														'%s received',
+														'crypto-customer-bridge'
+													),
+													formatMoney(
+														item.amountReceived,
+														item.currency
+													)
+												) }
+											</div>
+										) }
 								</td>
-								<td>
-									{ item.customer
-										? [
-												item.customer.name,
-												item.customer.email,
-											]
-												.filter( Boolean )
-												.join( ' — ' ) ||
-											__(
-												'(erased)',
-												'crypto-customer-bridge'
-											)
-										: __(
-												'No customer',
-												'crypto-customer-bridge'
-											) }
+								<td className="ccb-payments__customer">
+									<CustomerCell
+										item={ item }
+										customersUrl={ customersUrl }
+									/>
 								</td>
-								<td>{ item.level }</td>
-								<td>
+								<td className="ccb-col-optional">
+									{ item.orderRef }
+								</td>
+								<td className="ccb-col-optional">
+									{ levelName( item.level ) }
+								</td>
+								<td className="ccb-col-optional">
 									<code>{ item.processorCheckoutId }</code>
 								</td>
 							</tr>
@@ -200,15 +275,47 @@ export default function PaymentsApp( {
 				<Button
 					variant="secondary"
 					onClick={ () =>
-						listCheckouts( status, nextCursor ).then( ( page ) => {
-							setItems( [ ...( items ?? [] ), ...page.items ] );
-							setNextCursor( page.nextCursor );
-						} )
+						listCheckouts( toFilter( form ), nextCursor ).then(
+							( page ) => {
+								setItems( [
+									...( items ?? [] ),
+									...page.items,
+								] );
+								setNextCursor( page.nextCursor );
+							}
+						)
 					}
 				>
 					{ __( 'Load more', 'crypto-customer-bridge' ) }
 				</Button>
 			) }
 		</div>
+	);
+}
+
+/**
+ * The customer of a payment, linked to their page in Customers.
+ * @param root0
+ * @param root0.item
+ * @param root0.customersUrl
+ */
+function CustomerCell( {
+	item,
+	customersUrl,
+}: {
+	item: CheckoutListItem;
+	customersUrl: string;
+} ) {
+	if ( ! item.customer ) {
+		return <>{ __( 'No customer', 'crypto-customer-bridge' ) }</>;
+	}
+	const text =
+		[ item.customer.name, item.customer.email ]
+			.filter( Boolean )
+			.join( ' — ' ) || __( '(erased)', 'crypto-customer-bridge' );
+	return customersUrl ? (
+		<a href={ `${ customersUrl }#${ item.customer.id }` }>{ text }</a>
+	) : (
+		<>{ text }</>
 	);
 }

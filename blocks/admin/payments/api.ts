@@ -2,6 +2,7 @@ import apiFetch from '@wordpress/api-fetch';
 import type {
 	AuditEntry,
 	CheckoutListItem,
+	CheckoutStatus,
 	Customer,
 	StatusChange,
 } from '../../../bridge/src/contract';
@@ -13,10 +14,44 @@ export interface CheckoutDetail {
 	customer: Customer | null;
 }
 
-export const listCheckouts = ( status: string, cursor?: string ) =>
+/** What the list is narrowed by; empty values mean no filter. */
+export interface PaymentFilter {
+	status?: string;
+	search?: string;
+	createdFrom?: string;
+	createdTo?: string;
+}
+
+const query = ( params: Record< string, string | undefined > ) => {
+	const given = Object.entries( params ).filter( ( [ , v ] ) => v ) as [
+		string,
+		string,
+	][];
+	return given.length ? `?${ new URLSearchParams( given ) }` : '';
+};
+
+export const listCheckouts = ( filter: PaymentFilter, cursor?: string ) =>
 	apiFetch< { items: CheckoutListItem[]; nextCursor: string | null } >( {
-		path: `/ccb/v1/admin/checkouts?${ new URLSearchParams( { ...( status ? { status } : {} ), ...( cursor ? { cursor } : {} ) } ) }`,
+		path: `/ccb/v1/admin/checkouts${ query( { ...filter, cursor } ) }`,
 	} );
+
+export const countCheckouts = ( filter: PaymentFilter ) =>
+	apiFetch< { counts: Record< CheckoutStatus, number > } >( {
+		path: `/ccb/v1/admin/checkouts/counts${ query( {
+			...filter,
+			status: undefined,
+		} ) }`,
+	} );
+
+/**
+ * The CSV as a response to read (api-fetch returns the response itself with parse: false).
+ * @param filter What the list is narrowed by.
+ */
+export const exportCheckouts = ( filter: PaymentFilter ) =>
+	apiFetch( {
+		path: `/ccb/v1/admin/checkouts/export${ query( { ...filter } ) }`,
+		parse: false,
+	} ) as Promise< Response >;
 
 export const getCheckout = ( id: string ) =>
 	apiFetch< CheckoutDetail >( { path: `/ccb/v1/admin/checkouts/${ id }` } );

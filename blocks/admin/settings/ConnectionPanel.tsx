@@ -133,9 +133,12 @@ export default function ConnectionPanel( { state, onChanged }: Props ) {
 								</strong>
 							</p>
 						) }
-						{ result.processor && (
-							<p>{ result.processor.message }</p>
-						) }
+						{ /* The sandbox's own message says what the line above says. */ }
+						{ result.processor &&
+							! (
+								result.shop?.processor.sandbox &&
+								result.processor.ok
+							) && <p>{ result.processor.message }</p> }
 					</Notice>
 				) }
 				{ state?.sync && ! state.sync.ok && (

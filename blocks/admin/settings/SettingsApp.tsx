@@ -28,8 +28,33 @@ import {
 	type SiteSettings,
 } from './api';
 import ConnectionPanel from './ConnectionPanel';
+import '../shared/fields.css';
+import './settings.css';
 
 type Status = { kind: 'success' | 'error'; text: string } | null;
+
+/** Currencies most shops bill in, offered while the processor's own list is not known yet. */
+const COMMON_CURRENCIES = [ 'EUR', 'USD', 'GBP', 'CHF', 'CAD', 'AUD', 'JPY' ];
+
+/**
+ * The currency picker's choices: what the processor bills in (or common currencies until it is
+ * known), keeping a saved currency that is not among them.
+ * @param billing The processor's billing currencies, or null.
+ * @param current The saved currency.
+ */
+function currencyOptions( billing: string[] | null, current: string ) {
+	const codes = [ ...( billing?.length ? billing : COMMON_CURRENCIES ) ];
+	if ( current && ! codes.includes( current ) ) {
+		codes.unshift( current );
+	}
+	return [
+		{
+			value: '',
+			label: __( 'Choose a currency', 'crypto-customer-bridge' ),
+		},
+		...codes.map( ( code ) => ( { value: code, label: code } ) ),
+	];
+}
 
 /** The settings screen: connection, level with a live preview, threshold, pages. */
 export default function SettingsApp() {
@@ -126,7 +151,7 @@ export default function SettingsApp() {
 	};
 
 	return (
-		<div className="ccb-settings">
+		<div className="ccb-settings ccb-admin-form">
 			<Panel>
 				<ConnectionPanel
 					state={ connection }
@@ -180,37 +205,42 @@ export default function SettingsApp() {
 							'crypto-customer-bridge'
 						) }
 					</p>
-					<TextControl
-						__nextHasNoMarginBottom
-						label={ __( 'Amount', 'crypto-customer-bridge' ) }
-						inputMode="decimal"
-						value={ threshold.amount }
-						help={ amountError }
-						aria-invalid={ !! amountError }
-						onChange={ ( amount: string ) =>
-							update( {
-								ccb_threshold: {
-									...threshold,
-									amount: amount.trim(),
-								},
-							} )
-						}
-					/>
-					<TextControl
-						__nextHasNoMarginBottom
-						label={ __( 'Currency', 'crypto-customer-bridge' ) }
-						value={ threshold.currency }
-						help={ currencyError }
-						aria-invalid={ !! currencyError }
-						onChange={ ( currency: string ) =>
-							update( {
-								ccb_threshold: {
-									...threshold,
-									currency: currency.trim().toUpperCase(),
-								},
-							} )
-						}
-					/>
+					<div className="ccb-settings__threshold">
+						<TextControl
+							__next40pxDefaultSize
+							__nextHasNoMarginBottom
+							label={ __( 'Amount', 'crypto-customer-bridge' ) }
+							inputMode="decimal"
+							value={ threshold.amount }
+							help={ amountError }
+							aria-invalid={ !! amountError }
+							onChange={ ( amount: string ) =>
+								update( {
+									ccb_threshold: {
+										...threshold,
+										amount: amount.trim(),
+									},
+								} )
+							}
+						/>
+						<SelectControl
+							__next40pxDefaultSize
+							__nextHasNoMarginBottom
+							label={ __( 'Currency', 'crypto-customer-bridge' ) }
+							value={ threshold.currency }
+							help={ currencyError }
+							aria-invalid={ !! currencyError }
+							options={ currencyOptions(
+								connection?.currencies ?? null,
+								threshold.currency
+							) }
+							onChange={ ( currency: string ) =>
+								update( {
+									ccb_threshold: { ...threshold, currency },
+								} )
+							}
+						/>
+					</div>
 				</PanelBody>
 				<PanelBody
 					title={ __( 'Payment pages', 'crypto-customer-bridge' ) }

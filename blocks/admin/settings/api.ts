@@ -15,6 +15,7 @@ export interface ConnectionState {
 	keyId: string | null;
 	secretSet: boolean;
 	sync: { ok: boolean; message: string; at: string } | null;
+	currencies: string[] | null;
 }
 
 export interface ConnectionTest {

@@ -20,6 +20,8 @@ export const FIELD_MESSAGES = {
 	invalid_level: 'Choose none, minimal or compliant.',
 	not_allowed: 'This field is not asked at this collection level.',
 	email_taken: 'Another customer already uses this email address.',
+	level_lowered:
+		"A customer's level can be raised, not lowered: they were asked for these details.",
 	invalid_characters:
 		'This contains characters that cannot be saved (such as invisible control characters). Please retype it.',
 	too_precise:

@@ -3,6 +3,7 @@ import {
 	auditEntrySchema,
 	checkoutListItemSchema,
 	checkoutRequestSchema,
+	checkoutStatusSchema,
 	checkoutSchema,
 	customerInputSchema,
 	customerSchema,
@@ -14,12 +15,22 @@ import {
 	statusChangeSchema,
 	thresholdSchema,
 } from '../contract';
+import { customerChangesSchema } from '../domain/customers/editCustomer';
 
 /**
  * The bridge's API as OpenAPI 3.1, generated from the same zod schemas the bridge validates with, so it
  * cannot drift from what the bridge does. Served at /openapi.json and committed as bridge/openapi.json;
  * tests check that every route is described and that real responses validate against it.
  */
+
+const CHECKOUT_FILTERS = [
+	'status',
+	'customerId',
+	'orderRef',
+	'search',
+	'createdFrom',
+	'createdTo',
+];
 
 const errorBodySchema = z.object( {
 	error: z.object( {
@@ -141,9 +152,28 @@ export const ROUTES: Route[] = [
 	{
 		method: 'get',
 		path: '/v1/checkouts',
-		summary: 'Checkouts, newest first',
-		query: [ 'status', 'customerId', 'orderRef', 'limit', 'cursor' ],
+		summary:
+			'Checkouts, newest first; search is an order reference or email (their start) or a checkout id',
+		query: [ ...CHECKOUT_FILTERS, 'limit', 'cursor' ],
 		responses: { 200: page( checkoutListItemSchema ) },
+	},
+	{
+		method: 'get',
+		path: '/v1/checkouts/counts',
+		summary: 'How many checkouts each status has under the other filters',
+		query: CHECKOUT_FILTERS.filter( ( name ) => name !== 'status' ),
+		responses: {
+			200: z.object( {
+				counts: z.record( checkoutStatusSchema, z.number() ),
+			} ),
+		},
+	},
+	{
+		method: 'get',
+		path: '/v1/checkouts/export.csv',
+		summary: 'The matching checkouts as CSV',
+		query: CHECKOUT_FILTERS,
+		responses: { 200: 'csv' },
 	},
 	{
 		method: 'get',
@@ -217,8 +247,9 @@ export const ROUTES: Route[] = [
 	{
 		method: 'patch',
 		path: '/v1/customers/{id}',
-		summary: "Change a customer's fields (null clears)",
-		body: customerInputSchema,
+		summary:
+			"Change a customer's fields (null clears), or raise their level",
+		body: customerChangesSchema,
 		responses: { 200: z.object( { customer: customerSchema } ) },
 	},
 	{

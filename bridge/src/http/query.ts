@@ -27,3 +27,12 @@ export const pageQuerySchema = z.object( {
 export const uuidSchema = z
 	.string()
 	.regex( new RegExp( `^${ UUID_PATTERN }$` ) );
+
+/** Empty query values mean "no filter", as a form sends them (`?q=&country=`). */
+export function withoutBlanks( query: unknown ): Record< string, unknown > {
+	return Object.fromEntries(
+		Object.entries( ( query ?? {} ) as Record< string, unknown > ).filter(
+			( [ , v ] ) => v !== ''
+		)
+	);
+}

@@ -1,4 +1,5 @@
 import {
+	CHECKOUT_STATUSES,
 	PAID_STATUSES,
 	type Checkout,
 	type CheckoutListItem,
@@ -200,38 +201,77 @@ export async function checkoutsOfOrder(
 	return rows.map( toCheckout );
 }
 
+/** What the merchant narrows the payments list by; every part optional. */
+export interface CheckoutFilter {
+	status?: CheckoutStatus;
+	customerId?: string;
+	orderRef?: string;
+	/** An order reference (its start), a customer email (its start), or a checkout id (bridge or processor). */
+	search?: string;
+	/** ISO 8601 instants: created at or after `createdFrom`, before `createdTo`. */
+	createdFrom?: string;
+	createdTo?: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A LIKE pattern matching what starts with `text`, whatever characters it holds. */
+const startsWith = ( text: string ) =>
+	`${ text.replace( /[\\%_]/g, ( c ) => `\\${ c }` ) }%`;
+
+/** Each row with its customer's name and email, so a payments list needs one round trip. */
+const LIST_TABLE = `(select c.*, cu.first_name as customer_first_name, cu.last_name as customer_last_name,
+                           cu.email as customer_email, cu.email_key as customer_email_key
+                      from checkouts c left join customers cu on cu.id = c.customer_id) as checkouts`;
+
+function filterSql(
+	shopId: string,
+	filter: CheckoutFilter,
+	{ withStatus = true } = {}
+): { where: string[]; values: unknown[] } {
+	const where = [ 'shop_id = $1' ];
+	const values: unknown[] = [ shopId ];
+	const add = ( sql: ( param: string ) => string, value: unknown ) => {
+		values.push( value );
+		where.push( sql( `$${ values.length }` ) );
+	};
+	if ( filter.orderRef )
+		add( ( p ) => `order_ref = ${ p }`, filter.orderRef );
+	if ( withStatus && filter.status )
+		add( ( p ) => `status = ${ p }`, filter.status );
+	if ( filter.customerId )
+		add( ( p ) => `customer_id = ${ p }`, filter.customerId );
+	if ( filter.createdFrom )
+		add( ( p ) => `created_at >= ${ p }::timestamptz`, filter.createdFrom );
+	if ( filter.createdTo )
+		add( ( p ) => `created_at < ${ p }::timestamptz`, filter.createdTo );
+	const search = filter.search?.trim();
+	if ( search && UUID.test( search ) ) {
+		add( ( p ) => `id = ${ p }::uuid`, search.toLowerCase() );
+	} else if ( search ) {
+		values.push(
+			search,
+			startsWith( search ),
+			startsWith( search.toLowerCase() )
+		);
+		const n = values.length;
+		where.push(
+			`(processor_checkout_id = $${ n - 2 } or order_ref ilike $${ n - 1 } or customer_email_key like $${ n })`
+		);
+	}
+	return { where, values };
+}
+
 export async function listCheckouts(
 	db: Queryable,
 	shopId: string,
-	opts: {
-		status?: CheckoutStatus;
-		customerId?: string;
-		orderRef?: string;
-		limit: number;
-		cursor?: string;
-	}
+	opts: CheckoutFilter & { limit: number; cursor?: string }
 ): Promise< Page< CheckoutListItem > > {
-	const where = [ 'shop_id = $1' ];
-	const values: unknown[] = [ shopId ];
-	if ( opts.orderRef ) {
-		values.push( opts.orderRef );
-		where.push( `order_ref = $${ values.length }` );
-	}
-	if ( opts.status ) {
-		values.push( opts.status );
-		where.push( `status = $${ values.length }` );
-	}
-	if ( opts.customerId ) {
-		values.push( opts.customerId );
-		where.push( `customer_id = $${ values.length }` );
-	}
-	// Each row carries its customer's name and email, so a payments list needs one round trip.
-	const table = `(select c.*, cu.first_name as customer_first_name, cu.last_name as customer_last_name, cu.email as customer_email
-                    from checkouts c left join customers cu on cu.id = c.customer_id) as checkouts`;
+	const { where, values } = filterSql( shopId, opts );
 	return keysetPage< CheckoutRow & CustomerSummaryColumns, CheckoutListItem >(
 		db,
 		{
-			table,
+			table: LIST_TABLE,
 			where,
 			values,
 			keys: [ createdAtKey() ],
@@ -253,6 +293,26 @@ export async function listCheckouts(
 				: null,
 		} )
 	);
+}
+
+/** How many checkouts each status has under the filter (its status aside): the list's status tabs. */
+export async function countCheckoutsByStatus(
+	db: Queryable,
+	shopId: string,
+	filter: CheckoutFilter
+): Promise< Record< CheckoutStatus, number > > {
+	const { where, values } = filterSql( shopId, filter, {
+		withStatus: false,
+	} );
+	const rows = await db.query< { status: CheckoutStatus; n: string } >(
+		`select status, count(*)::text as n from ${ LIST_TABLE } where ${ where.join( ' and ' ) } group by status`,
+		values
+	);
+	const counts = Object.fromEntries(
+		CHECKOUT_STATUSES.map( ( s ) => [ s, 0 ] )
+	) as Record< CheckoutStatus, number >;
+	for ( const row of rows ) counts[ row.status ] = Number( row.n );
+	return counts;
 }
 
 /**

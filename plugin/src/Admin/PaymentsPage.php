@@ -54,7 +54,13 @@ final class PaymentsPage {
 	 */
 	public function enqueue( string $hook ): void {
 		if ( $hook === $this->hook ) {
-			ScriptAsset::enqueue( 'admin-payments', array( 'settingsUrl' => admin_url( 'admin.php?page=' . SettingsPage::SLUG ) ) );
+			ScriptAsset::enqueue(
+				'admin-payments',
+				array(
+					'settingsUrl'  => admin_url( 'admin.php?page=' . SettingsPage::SLUG ),
+					'customersUrl' => admin_url( 'admin.php?page=' . CustomersPage::SLUG ),
+				)
+			);
 		}
 	}
 

@@ -99,6 +99,8 @@ final class ConnectionController extends Controller {
 				'keyId'      => $connection ? $connection->key_id : null,
 				'secretSet'  => null !== $connection,
 				'sync'       => get_option( Settings::SYNC_STATUS, null ),
+				// What the processor bills in (null until known): the threshold's currency picker offers these.
+				'currencies' => $this->settings->billing_currencies(),
 			)
 		);
 	}

@@ -207,25 +207,7 @@ final class CustomersController extends Controller {
 	 */
 	public function export_csv( $request ) {
 		$client = $this->settings->client();
-		if ( is_wp_error( $client ) ) {
-			return $client;
-		}
-		require_once ABSPATH . 'wp-admin/includes/file.php'; // wp_tempnam(), not loaded for REST requests.
-		$file = wp_tempnam( 'ccb-customers' );
-		$head = $client->download( '/v1/customers/export.csv' . $this->query( $request ), $file );
-		if ( is_wp_error( $head ) ) {
-			wp_delete_file( $file );
-			return $head;
-		}
-		header( 'Content-Type: text/csv; charset=utf-8' );
-		header( 'Content-Disposition: attachment; filename="customers-' . gmdate( 'Y-m-d' ) . '.csv"' );
-		header( 'X-Total-Count: ' . (int) $head['x-total-count'] );
-		header( 'Content-Length: ' . (int) filesize( $file ) );
-		// Streams our own temp file to the browser: WP_Filesystem can only read a whole file into memory,
-		// which a million-customer export must not do.
-		readfile( $file ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_readfile
-		wp_delete_file( $file );
-		exit;
+		return is_wp_error( $client ) ? $client : CsvDownload::send( $client, '/v1/customers/export.csv' . $this->query( $request ), 'customers-' . gmdate( 'Y-m-d' ) . '.csv' );
 	}
 
 	/**

@@ -31,6 +31,19 @@ final class PaymentsController extends Controller {
 	 */
 	public function register_routes(): void {
 		$permission = array( $this, 'get_items_permissions_check' );
+		$filters    = array(
+			'status'      => array(
+				'type' => 'string',
+				'enum' => array_merge( array( '' ), \CryptoCustomerBridge\Contract::checkout_statuses() ),
+			),
+			'search'      => array(
+				'type'      => 'string',
+				'maxLength' => 200,
+			),
+			// Checked by the bridge, which says which one is malformed.
+			'createdFrom' => array( 'type' => 'string' ),
+			'createdTo'   => array( 'type' => 'string' ),
+		);
 		register_rest_route(
 			$this->namespace,
 			'/admin/checkouts',
@@ -38,16 +51,32 @@ final class PaymentsController extends Controller {
 				'methods'             => \WP_REST_Server::READABLE,
 				'callback'            => array( $this, 'get_items' ),
 				'permission_callback' => $permission,
-				'args'                => array(
-					'status' => array(
-						'type' => 'string',
-						'enum' => array_merge( array( '' ), \CryptoCustomerBridge\Contract::checkout_statuses() ),
-					),
+				'args'                => $filters + array(
 					'cursor' => array(
 						'type'    => 'string',
 						'pattern' => '^[A-Za-z0-9_-]{0,200}$',
 					),
 				),
+			)
+		);
+		register_rest_route(
+			$this->namespace,
+			'/admin/checkouts/counts',
+			array(
+				'methods'             => \WP_REST_Server::READABLE,
+				'callback'            => array( $this, 'get_counts' ),
+				'permission_callback' => $permission,
+				'args'                => $filters,
+			)
+		);
+		register_rest_route(
+			$this->namespace,
+			'/admin/checkouts/export',
+			array(
+				'methods'             => \WP_REST_Server::READABLE,
+				'callback'            => array( $this, 'export_csv' ),
+				'permission_callback' => $permission,
+				'args'                => $filters,
 			)
 		);
 		register_rest_route(
@@ -92,14 +121,44 @@ final class PaymentsController extends Controller {
 	 * @param \WP_REST_Request $request Request.
 	 */
 	public function get_items( $request ) {
+		return $this->relay( 'GET', '/v1/checkouts' . $this->query( $request, array( 'limit' => '25' ) ) );
+	}
+
+	/**
+	 * How many payments each status has under the other filters.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function get_counts( $request ) {
+		return $this->relay( 'GET', '/v1/checkouts/counts' . $this->query( $request ) );
+	}
+
+	/**
+	 * The filtered payments as a CSV download.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_Error Only on failure: the file ends the request.
+	 */
+	public function export_csv( $request ) {
+		$client = $this->settings->client();
+		return is_wp_error( $client ) ? $client : CsvDownload::send( $client, '/v1/checkouts/export.csv' . $this->query( $request ), 'payments-' . gmdate( 'Y-m-d' ) . '.csv' );
+	}
+
+	/**
+	 * The bridge query for the filters the request gives.
+	 *
+	 * @param \WP_REST_Request      $request Request.
+	 * @param array<string, string> $fixed   Parameters set here.
+	 */
+	private function query( $request, array $fixed = array() ): string {
 		$query = array_filter(
-			array(
-				'limit'  => 25,
-				'status' => (string) $request->get_param( 'status' ),
-				'cursor' => (string) $request->get_param( 'cursor' ),
-			)
-		);
-		return $this->relay( 'GET', '/v1/checkouts?' . http_build_query( $query ) );
+			array_map( 'strval', array_intersect_key( $request->get_params(), array_flip( array( 'status', 'search', 'createdFrom', 'createdTo', 'cursor' ) ) ) ),
+			static function ( $value ) {
+				return '' !== $value;
+			}
+		) + $fixed;
+		return $query ? '?' . http_build_query( $query ) : '';
 	}
 
 	/**

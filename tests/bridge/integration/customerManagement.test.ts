@@ -151,6 +151,7 @@ describe( 'creating a customer by hand', () => {
 		};
 		const first = await shop.api( 'POST', '/v1/customers', body, headers );
 		expect( first.status ).toBe( 201 );
+		ids.eve = first.body.customer.id;
 		expect( first.body.customer ).toMatchObject( {
 			firstName: 'Eve',
 			email: 'Eve@Example.com',
@@ -388,6 +389,36 @@ it( 'records the person a shop acted for, only from a signed request', async () 
 	expect( after.filter( ( e: any ) => e.actor === 'shop' ) ).toHaveLength(
 		before
 	);
+} );
+
+it( "raises a customer's level with the details it asks, and never lowers it", async () => {
+	const raised = await shop.api( 'PATCH', `/v1/customers/${ ids.eve }`, {
+		level: 'compliant',
+	} );
+	expect( raised.status ).toBe( 400 );
+	expect( Object.keys( raised.body.error.fields ).sort() ).toEqual( [
+		'addressLine1',
+		'city',
+		'countryCode',
+		'postalCode',
+	] );
+	const ok = await shop.api( 'PATCH', `/v1/customers/${ ids.eve }`, {
+		level: 'compliant',
+		addressLine1: '1 Rue de Rivoli',
+		postalCode: '75001',
+		city: 'Paris',
+		countryCode: 'FR',
+	} );
+	expect( ok.status ).toBe( 200 );
+	expect( ok.body.customer ).toMatchObject( {
+		level: 'compliant',
+		city: 'Paris',
+	} );
+	const lowered = await shop.api( 'PATCH', `/v1/customers/${ ids.eve }`, {
+		level: 'minimal',
+	} );
+	expect( lowered.status ).toBe( 400 );
+	expect( lowered.body.error.fields.level.code ).toBe( 'level_lowered' );
 } );
 
 it( 'shows the blockchain accounts a customer paid from', async () => {

@@ -213,7 +213,10 @@ const queryArb = fc
 			'hasPayments',
 			'orderRef',
 			'customerId',
-			'refresh'
+			'refresh',
+			'search',
+			'createdFrom',
+			'createdTo'
 		),
 		fc.oneof(
 			{
@@ -316,6 +319,8 @@ const ROUTES: Route[] = [
 			},
 		} ),
 	},
+	{ method: 'GET', path: '/v1/checkouts/counts', kind: 'shop' },
+	{ method: 'GET', path: '/v1/checkouts/export.csv', kind: 'shop' },
 	{ method: 'GET', path: '/v1/customers/statistics', kind: 'shop' },
 	{ method: 'GET', path: '/v1/customers/export.csv', kind: 'shop' },
 	{ method: 'GET', path: '/v1/customers/:customer', kind: 'shop' },

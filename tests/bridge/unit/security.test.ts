@@ -2,7 +2,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { transition } from '../../../bridge/src/domain/checkouts/status';
 import { retryDelayMs } from '../../../bridge/src/domain/events/sender';
 import { redactSecrets } from '../../../bridge/src/domain/audit';
-import { csvCell } from '../../../bridge/src/domain/customers/exportCsv';
+import { csvCell } from '../../../bridge/src/domain/csv';
 import {
 	digestSignature,
 	webhookAuth,

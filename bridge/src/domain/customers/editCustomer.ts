@@ -29,16 +29,20 @@ import { toProcessorCustomer } from './processorCustomer';
  * merged, against the customer's level, so every field problem is reported together.
  */
 export const customerChangesSchema = z
-	.object(
-		Object.fromEntries(
+	.object( {
+		...Object.fromEntries(
 			Object.keys( customerInputSchema.shape ).map( ( k ) => [
 				k,
 				k === 'meta'
 					? z.record( z.string(), z.string() ).nullable().optional()
 					: z.string( { error: 'invalid' } ).nullable().optional(),
 			] )
-		)
-	)
+		),
+		// Raised only: a level is what the customer was asked, and lowering it would keep data beyond it.
+		level: z
+			.enum( [ 'minimal', 'compliant' ], { error: 'invalid_level' } )
+			.optional(),
+	} )
 	.strict();
 
 /**
@@ -57,17 +61,27 @@ export async function editCustomer(
 		throw new AppError( 'validation_failed', 'Some fields are not valid.', {
 			fields: fieldErrorsFrom( parsed.error ),
 		} );
-	const changes = parsed.data as {
+	const { level: askedLevel, ...changes } = parsed.data as {
 		[ K in keyof CustomerInput ]?: CustomerInput[ K ] | null;
-	};
+	} & { level?: 'minimal' | 'compliant' };
 
 	const current = await findCustomer( ctx.db, shop.id, id );
 	if ( ! current || current.erasedAt )
 		throw new AppError( 'not_found', 'No such customer.' );
+	if ( askedLevel === 'minimal' && current.level === 'compliant' )
+		throw new AppError( 'validation_failed', 'Some fields are not valid.', {
+			fields: {
+				level: {
+					code: 'level_lowered',
+					message: FIELD_MESSAGES.level_lowered,
+				},
+			},
+		} );
+	const level = askedLevel ?? current.level;
 	const merged = { ...current, ...changes } as Record< string, unknown >;
 	for ( const [ k, v ] of Object.entries( merged ) )
 		if ( v === null ) delete merged[ k ];
-	const checked = customerSchemaFor( current.level ).safeParse( merged );
+	const checked = customerSchemaFor( level ).safeParse( merged );
 	if ( ! checked.success )
 		throw new AppError(
 			'validation_failed',
@@ -120,6 +134,7 @@ export async function editCustomer(
 			const updated = await ctx.db.transaction( async ( tx ) => {
 				const row = await updateCustomer( tx, shop.id, id, {
 					...( changes as Record< string, string | null > ),
+					...( level !== current.level ? { level } : {} ),
 					...( changes.meta !== undefined
 						? { meta: changes.meta ?? {} }
 						: {} ),

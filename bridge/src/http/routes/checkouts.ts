@@ -8,21 +8,33 @@ import { refreshCheckout } from '../../domain/checkouts/reconcile';
 import { AppError } from '../../domain/errors';
 import { requestHash } from '../../domain/idempotency';
 import { auditFor } from '../../store/audit';
+import { writeCheckoutsCsv } from '../../domain/checkouts/exportCsv';
 import {
 	billingOf,
+	countCheckoutsByStatus,
 	findCheckout,
 	listCheckouts,
 	statusHistory,
 } from '../../store/checkouts';
 import { idempotencyKeyOf, sendOnce } from '../idempotencyKey';
-import { pageQuerySchema, parseInput, uuidSchema } from '../query';
+import {
+	pageQuerySchema,
+	parseInput,
+	uuidSchema,
+	withoutBlanks,
+} from '../query';
 import { shopOf } from '../shopAuth';
 
-const listQuery = pageQuerySchema.extend( {
+/** The payments list's filters; the same for its page, its status counts and its CSV. */
+const filterQuery = z.object( {
 	status: checkoutStatusSchema.optional(),
 	customerId: uuidSchema.optional(),
 	orderRef: z.string().max( 100 ).optional(),
+	search: z.string().trim().max( 200 ).optional(),
+	createdFrom: z.iso.datetime( { offset: true } ).optional(),
+	createdTo: z.iso.datetime( { offset: true } ).optional(),
 } );
+const listQuery = pageQuerySchema.extend( filterQuery.shape );
 
 export function checkoutRoutes( ctx: BridgeContext ): express.Router {
 	const router = express.Router();
@@ -56,8 +68,28 @@ export function checkoutRoutes( ctx: BridgeContext ): express.Router {
 	} );
 
 	router.get( '/', async ( req, res ) => {
-		const q = parseInput( listQuery, req.query );
+		const q = parseInput( listQuery, withoutBlanks( req.query ) );
 		res.json( await listCheckouts( ctx.db, shopOf( res ).id, q ) );
+	} );
+
+	/** How many payments each status has under the other filters: the list's status tabs. */
+	router.get( '/counts', async ( req, res ) => {
+		const q = parseInput( filterQuery, withoutBlanks( req.query ) );
+		res.json( {
+			counts: await countCheckoutsByStatus( ctx.db, shopOf( res ).id, q ),
+		} );
+	} );
+
+	router.get( '/export.csv', async ( req, res ) => {
+		const q = parseInput( filterQuery, withoutBlanks( req.query ) );
+		res.status( 200 )
+			.type( 'text/csv; charset=utf-8' )
+			.set(
+				'content-disposition',
+				'attachment; filename="payments.csv"'
+			);
+		await writeCheckoutsCsv( ctx.db, shopOf( res ).id, q, res );
+		res.end();
 	} );
 
 	router.get( '/:id', async ( req, res ) => {

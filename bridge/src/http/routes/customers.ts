@@ -19,7 +19,12 @@ import {
 } from '../../store/customers';
 import { customerStatistics } from '../../store/statistics';
 import { idempotencyKeyOf, sendOnce } from '../idempotencyKey';
-import { pageQuerySchema, parseInput, uuidSchema } from '../query';
+import {
+	pageQuerySchema,
+	parseInput,
+	uuidSchema,
+	withoutBlanks,
+} from '../query';
 import { shopOf } from '../shopAuth';
 
 const filterSchema = z.object( {
@@ -46,15 +51,6 @@ const listQuery = pageQuerySchema.extend( {
 		.transform( ( v ) => v === 'true' )
 		.optional(),
 } );
-
-/** Empty query values mean "no filter", as a form sends them (`?q=&country=`). */
-function withoutBlanks( query: unknown ): Record< string, unknown > {
-	return Object.fromEntries(
-		Object.entries( ( query ?? {} ) as Record< string, unknown > ).filter(
-			( [ , v ] ) => v !== ''
-		)
-	);
-}
 
 const TOTAL_CAP = 10_000;
 
