@@ -34,7 +34,11 @@ const respond = ( status: number, body: unknown ) =>
 		json: async () => body,
 	} );
 
-afterEach( () => jest.restoreAllMocks() );
+afterEach( () => {
+	jest.restoreAllMocks();
+	// What a test typed is remembered for the tab; the next test starts afresh.
+	window.sessionStorage.clear();
+} );
 
 describe( 'the payment form', () => {
 	it( "asks exactly the level's fields, marks the required ones, with autocomplete", () => {
@@ -240,22 +244,91 @@ describe( 'the payment form', () => {
 } );
 
 describe( 'the return page', () => {
-	it( 'polls until the payment is final and says what happened', async () => {
+	it( 'polls until the payment is final, then shows a receipt: reference, amount, status, what next', async () => {
 		const statuses = [ 'open', 'open', 'completed' ];
 		globalThis.fetch = jest.fn().mockImplementation( async () => ( {
 			ok: true,
 			status: 200,
-			json: async () => ( { status: statuses.shift() } ),
+			json: async () => ( {
+				status: statuses.shift(),
+				total: '64.97',
+				currency: 'EUR',
+			} ),
 		} ) );
+		window.sessionStorage.setItem(
+			'ccb-typed-block-1234',
+			JSON.stringify( { firstName: 'Ada' } )
+		);
+		document.body.innerHTML = '<div id="app"></div>';
+		document.documentElement.lang = 'de-DE';
+		await showStatus(
+			document.getElementById( 'app' )!,
+			config( { order: 'wp-7-0123456789abcdef0123' } ),
+			[ 1, 1 ]
+		);
+		document.documentElement.lang = '';
+		expect( screen.getByRole( 'status' ) ).toHaveTextContent(
+			'Payment received. Thank you!'
+		);
+		expect( globalThis.fetch ).toHaveBeenCalledTimes( 3 );
+		const receipt = screen.getByRole( 'heading', {
+			name: 'Your payment',
+		} ).parentElement!;
+		const text = receipt.textContent!.replace( /\u00a0/g, ' ' );
+		expect( text ).toContain( 'Order referencewp-7-0123456789abcdef0123' );
+		expect( text ).toContain( 'Amount64,97 €' );
+		expect( text ).toContain( 'The shop has your payment' );
+		// Paid: nothing typed is kept any longer.
+		expect(
+			window.sessionStorage.getItem( 'ccb-typed-block-1234' )
+		).toBeNull();
+		expect(
+			screen.queryByRole( 'link', { name: 'Pay again' } )
+		).toBeNull();
+	} );
+
+	it( 'after an expiry offers to pay again, with what the shopper typed still filled in', async () => {
+		globalThis.fetch = respond( 200, {
+			redirectUrl: 'https://pay.example/x',
+		} );
+		mount( config() );
+		await userEvent.type(
+			screen.getByRole( 'textbox', { name: /^First name/ } ),
+			'Ada'
+		);
+		await userEvent.type(
+			screen.getByRole( 'textbox', { name: /^Last name/ } ),
+			'Lovelace'
+		);
+		await userEvent.type(
+			screen.getByRole( 'textbox', { name: /^Email address/ } ),
+			'ada@example.com'
+		);
+		await userEvent.click(
+			screen.getByRole( 'button', { name: 'Pay with crypto' } )
+		);
+		// The payment page expires; back on the shop's page.
+		globalThis.fetch = respond( 200, {
+			status: 'expired',
+			total: '64.97',
+			currency: 'EUR',
+		} );
 		document.body.innerHTML = '<div id="app"></div>';
 		await showStatus(
 			document.getElementById( 'app' )!,
 			config( { order: 'wp-7-0123456789abcdef0123' } ),
 			[ 1, 1 ]
 		);
-		expect( screen.getByRole( 'status' ) ).toHaveTextContent(
-			'Payment received. Thank you!'
-		);
-		expect( globalThis.fetch ).toHaveBeenCalledTimes( 3 );
+		expect(
+			screen.getByRole( 'link', { name: 'Pay again' } )
+		).toBeVisible();
+		mount( config() );
+		expect(
+			screen.getByRole( 'textbox', { name: /^Email address/ } )
+		).toHaveValue( 'ada@example.com' );
+		expect(
+			screen.getByRole( 'textbox', { name: /^Last name/ } )
+		).toHaveValue( 'Lovelace' );
+		window.sessionStorage.clear();
 	} );
 } );

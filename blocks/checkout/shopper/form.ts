@@ -7,6 +7,7 @@ import { fieldPresentation } from '../../shared/fields';
 import { fieldsFor, levelForBlock } from '../../shared/levels';
 import { fieldMessage } from '../../shared/messages';
 import { countrySelect, el, type Config, type RestError } from './dom';
+import { recallTyped, rememberTyped } from './typedValues';
 
 /** The payment form: fields for the effective level, client-side checks from the contract, submission. */
 export class CheckoutForm {
@@ -90,6 +91,13 @@ export class CheckoutForm {
 				)
 			);
 			this.inputs.set( field, input );
+		}
+		// Back from a cancelled or expired payment: what was typed is still there.
+		const typed = recallTyped( this.config.blockId );
+		for ( const [ field, input ] of this.inputs ) {
+			if ( typed[ field ] ) {
+				input.value = typed[ field ];
+			}
 		}
 		if ( required.includes( 'postalCode' ) ) {
 			this.followCountryForPostcode();
@@ -204,6 +212,7 @@ export class CheckoutForm {
 				redirectUrl?: string;
 			};
 			if ( response.ok && body.redirectUrl ) {
+				rememberTyped( this.config.blockId, this.values() );
 				this.showNotice(
 					__(
 						'Taking you to the payment page…',

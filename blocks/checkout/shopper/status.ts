@@ -1,8 +1,54 @@
 import { __, sprintf } from '@wordpress/i18n';
+import { formatMoney } from '../../shared/locale';
 import { el, FINAL_STATUSES, statusMessage, type Config } from './dom';
+import { forgetTyped } from './typedValues';
+
+interface PaymentState {
+	status: string;
+	total: string;
+	currency: string;
+	amountReceived?: string | null;
+}
 
 /**
- * On the way back from the payment page: polls the payment's status until it is final.
+ * What happens next, in the shopper's words, for each outcome.
+ * @param status The payment's status.
+ */
+function nextStep( status: string ): string {
+	switch ( status ) {
+		case 'completed':
+		case 'underpaid_accepted':
+			return __(
+				'The shop has your payment and will take it from here. Keep the reference above for your records.',
+				'crypto-customer-bridge'
+			);
+		case 'underpaid':
+			return __(
+				'Nothing more is needed from you right now: keep the reference above, the shop will be in touch.',
+				'crypto-customer-bridge'
+			);
+		case 'expired':
+			return __(
+				'You can start again: your details are still filled in.',
+				'crypto-customer-bridge'
+			);
+		case 'refunded':
+			return __(
+				'The money was sent back to the account it came from.',
+				'crypto-customer-bridge'
+			);
+		default:
+			return __(
+				'Crypto payments take a few minutes to confirm. This page updates itself; you can also close it.',
+				'crypto-customer-bridge'
+			);
+	}
+}
+
+/**
+ * The receipt on the way back from the payment page: the order reference, the amount (and what
+ * arrived, when it differs), the status, kept current until it is final, and what happens next. The
+ * block's own lines and total stay above it.
  * @param root
  * @param config
  * @param pollMs
@@ -19,7 +65,67 @@ export async function showStatus(
 	);
 	status.setAttribute( 'role', 'status' );
 	status.setAttribute( 'aria-live', 'polite' );
-	root.replaceChildren( status );
+	const facts = el( 'dl', { className: 'ccb-receipt__facts' } );
+	const next = el( 'p', { className: 'ccb-receipt__next' } );
+	const again = el(
+		'a',
+		{
+			className: 'wp-element-button ccb-receipt__again',
+			href: window.location.pathname,
+			hidden: true,
+		},
+		__( 'Pay again', 'crypto-customer-bridge' )
+	);
+	root.replaceChildren(
+		el(
+			'section',
+			{ className: 'ccb-receipt' },
+			el(
+				'h2',
+				{ className: 'ccb-receipt__title' },
+				__( 'Your payment', 'crypto-customer-bridge' )
+			),
+			status,
+			facts,
+			next,
+			again
+		)
+	);
+	const show = ( state: PaymentState ) => {
+		status.textContent = statusMessage( state.status );
+		status.dataset.status = state.status;
+		const rows: [ string, string ][] = [
+			[ __( 'Order reference', 'crypto-customer-bridge' ), config.order ],
+			[
+				__( 'Amount', 'crypto-customer-bridge' ),
+				formatMoney( state.total, state.currency ),
+			],
+		];
+		if (
+			state.amountReceived &&
+			( state.status === 'underpaid' ||
+				state.status === 'underpaid_accepted' )
+		) {
+			rows.push( [
+				__( 'Received', 'crypto-customer-bridge' ),
+				formatMoney( state.amountReceived, state.currency ),
+			] );
+		}
+		facts.replaceChildren(
+			...rows.map( ( [ term, value ] ) =>
+				el( 'div', {}, el( 'dt', {}, term ), el( 'dd', {}, value ) )
+			)
+		);
+		next.textContent = nextStep( state.status );
+		again.hidden = state.status !== 'expired';
+		if (
+			state.status === 'completed' ||
+			state.status === 'underpaid_accepted'
+		) {
+			// Paid: what was typed for it need not be kept any longer.
+			forgetTyped( config.blockId );
+		}
+	};
 	for ( let attempt = 0; attempt < 90; attempt++ ) {
 		try {
 			const response = await fetch(
@@ -27,8 +133,7 @@ export async function showStatus(
 			);
 			const body = await response.json();
 			if ( response.ok ) {
-				status.textContent = statusMessage( body.status );
-				status.dataset.status = body.status;
+				show( body as PaymentState );
 				if ( FINAL_STATUSES.includes( body.status ) ) {
 					return;
 				}

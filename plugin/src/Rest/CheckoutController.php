@@ -180,9 +180,10 @@ final class CheckoutController extends Controller {
 		}
 		return rest_ensure_response(
 			array(
-				'status'   => $checkout['status'],
-				'total'    => $checkout['total'],
-				'currency' => $checkout['currency'],
+				'status'         => $checkout['status'],
+				'total'          => $checkout['total'],
+				'currency'       => $checkout['currency'],
+				'amountReceived' => $checkout['amountReceived'] ?? null,
 			)
 		);
 	}
