@@ -1,5 +1,8 @@
 import { createHash, createHmac } from 'node:crypto';
-import { registerSandboxAccount } from '../../../bridge/src/processors/sandbox/accounts';
+import {
+	registerSandboxAccount,
+	setSandboxVintage,
+} from '../../../bridge/src/processors/sandbox/accounts';
 import { startTestBridge, type TestBridge } from '../support/harness';
 
 let t: TestBridge;
@@ -176,6 +179,107 @@ it( 'answers invalid payloads with {errors} naming the field', async () => {
 		},
 	} );
 	expect( unknown.body.errors[ 0 ] ).toMatch( /not found/ );
+} );
+
+const pen = {
+	billingCurrency: 'EUR',
+	lineItems: [ { description: 'Pen', netAmount: 2.5, quantity: 2 } ],
+};
+const pageOf = async ( checkout: { body: { url: string } } ) =>
+	( await fetch( checkout.body.url ) ).text();
+
+it( 'the page links and redirects a payer only to http(s) URLs: the cancel URL, else the return URL', async () => {
+	const hostile = await sdkRequest( 'POST', '/checkout/hosted', {
+		charge: pen,
+		pageSettings: {
+			cancelUrl: 'javascript:alert(1)',
+			returnUrl: 'data:text/html,<script>alert(1)</script>',
+		},
+	} );
+	const page = await pageOf( hostile );
+	expect( page ).not.toMatch( /javascript:|data:|<script/ );
+	expect( page ).not.toContain( 'Back to the shop' );
+	const expired = await fetch( `${ hostile.body.url }/expire`, {
+		method: 'POST',
+		redirect: 'manual',
+	} );
+	expect( [ expired.status, expired.headers.get( 'location' ) ] ).toEqual( [
+		303,
+		`/sandbox/checkout/${ hostile.body.id }`,
+	] );
+
+	const returnOnly = await sdkRequest( 'POST', '/checkout/hosted', {
+		charge: pen,
+		pageSettings: { returnUrl: 'https://shop.example/thanks?a=1&b=2' },
+	} );
+	expect( await pageOf( returnOnly ) ).toContain(
+		'<a class="back" href="https://shop.example/thanks?a=1&amp;b=2"><span aria-hidden="true">← </span>Back to the shop</a>'
+	);
+} );
+
+it( 'what the lines do not explain in the total is a line of its own, so the page always adds up', async () => {
+	// A discount larger than the items: the processor stops at zero.
+	const capped = await sdkRequest( 'POST', '/checkout/hosted', {
+		charge: {
+			billingCurrency: 'EUR',
+			lineItems: [ { description: 'Pen', netAmount: '10' } ],
+			discountItems: [ { description: 'Voucher', netAmount: 15 } ],
+			shippingCostItems: [
+				{ description: 'Post', netAmount: 5, taxable: false },
+			],
+		},
+		checkoutLanguage: 'en',
+	} );
+	expect( await pageOf( capped ) ).toContain(
+		'<tr data-line="discount"><th scope="row" colspan="3">Discount: Voucher</th><td class="num">-€15.00</td></tr>\n' +
+			'<tr data-line="shipping"><th scope="row" colspan="3">Shipping: Post</th><td class="num">€5.00</td></tr>\n' +
+			'<tr data-line="adjustment"><th scope="row" colspan="3">Adjustment by the processor</th><td class="num">€5.00</td></tr></tbody>\n' +
+			'<tfoot><tr data-line="total"><th scope="row" colspan="3">Total</th><td class="num">€5.00</td></tr></tfoot>'
+	);
+
+	// A vintage whose tax rounding lands a cent away.
+	await setSandboxVintage(
+		t.bridge.ctx.db,
+		account.apiKey,
+		'roundsDifferently'
+	);
+	try {
+		const rounded = await sdkRequest( 'POST', '/checkout/hosted', {
+			charge: { ...pen, taxItems: [ { name: 'VAT', percent: 0.19 } ] },
+			checkoutLanguage: 'de',
+		} );
+		const page = await pageOf( rounded );
+		expect( page ).toContain(
+			'<th scope="row" colspan="3">Ausgleich durch den Zahlungsanbieter</th><td class="num">0,01\u00a0€</td>'
+		);
+		expect( page ).toContain(
+			'<strong data-testid="total">5.96 EUR</strong>'
+		);
+	} finally {
+		await setSandboxVintage( t.bridge.ctx.db, account.apiKey, 'current' );
+	}
+} );
+
+it( "an unknown checkout or action is a 404 page in the browser's language; no action is found on the prototype", async () => {
+	const missing = await fetch( `${ t.url }/sandbox/checkout/nosuchcheck`, {
+		headers: { 'accept-language': 'de-DE,de;q=0.9,en;q=0.8' },
+	} );
+	expect( missing.status ).toBe( 404 );
+	const missingPage = await missing.text();
+	expect( missingPage ).toContain( '<html lang="de">' );
+	expect( missingPage ).toContain( '<h1>Checkout nicht gefunden</h1>' );
+	expect( missingPage ).toContain( 'SANDBOX — ein Test-Checkout.' );
+
+	const checkout = await sdkRequest( 'POST', '/checkout/hosted', {
+		charge: pen,
+	} );
+	for ( const action of [ 'constructor', 'toString', '__proto__' ] ) {
+		const res = await fetch( `${ checkout.body.url }/${ action }`, {
+			method: 'POST',
+		} );
+		expect( [ action, res.status ] ).toEqual( [ action, 404 ] );
+		expect( await res.text() ).toContain( '<h1>Not found</h1>' );
+	}
 } );
 
 it( 'its webhook header is sha256(secret + body), checkable by anyone with the secret', () => {

@@ -1,4 +1,5 @@
 import Big from 'big.js';
+import { breakdownOf } from './breakdown';
 import { BILLING_CURRENCIES } from './reference';
 
 /**
@@ -119,43 +120,21 @@ export function readCharge( input: unknown ): {
 }
 
 /**
- * The processor's total: items less discounts (never below zero), plus shipping, plus each tax rate on
- * the discounted items and taxable shipping, rounded half-up to the currency's digits — and then the
- * vintage's own rounding difference, if it has one.
+ * The processor's total (see `breakdownOf` for its arithmetic), and then the vintage's own rounding
+ * difference, if it has one.
  */
 export function totalOf(
 	charge: ReadCharge,
 	roundingDifferenceCents = 0
 ): { total: string; decimals: number } {
-	const decimals = BILLING_CURRENCIES[ charge.currency ]!.decimals;
-	let goods = new Big( 0 );
-	for ( const l of charge.lines )
-		goods = goods.plus( l.net.times( l.quantity ) );
-	for ( const d of charge.discounts ) goods = goods.minus( d.net );
-	if ( goods.lt( 0 ) ) goods = new Big( 0 );
-	let shipping = new Big( 0 );
-	let taxableShipping = new Big( 0 );
-	for ( const s of charge.shipping ) {
-		shipping = shipping.plus( s.net );
-		if ( s.taxable ) taxableShipping = taxableShipping.plus( s.net );
-	}
-	let tax = new Big( 0 );
-	for ( const t of charge.taxes )
-		tax = tax.plus(
-			goods
-				.plus( taxableShipping )
-				.times( t.percent )
-				.round( decimals, Big.roundHalfUp )
-		);
-	let total = goods
-		.plus( shipping )
-		.plus( tax )
-		.round( decimals, Big.roundHalfUp );
-	if ( roundingDifferenceCents && charge.taxes.length )
-		total = total.plus(
-			new Big( roundingDifferenceCents ).div(
-				10 ** Math.min( decimals, 2 )
-			)
-		);
-	return { total: total.toFixed( decimals ), decimals };
+	const { total, decimals } = breakdownOf( charge );
+	const charged =
+		roundingDifferenceCents && charge.taxes.length
+			? total.plus(
+					new Big( roundingDifferenceCents ).div(
+						10 ** Math.min( decimals, 2 )
+					)
+				)
+			: total;
+	return { total: charged.toFixed( decimals ), decimals };
 }

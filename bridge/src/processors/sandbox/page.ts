@@ -1,8 +1,13 @@
-import express, { type Response } from 'express';
+import express, { type Request, type Response } from 'express';
 import Big from 'big.js';
 import { sandboxAccount } from './accounts';
+import { actionNamed, type Action } from './actions';
 import type { SandboxDeps } from './api';
+import { renderCheckout, renderMessage } from './checkoutView';
+import { httpUrl } from './html';
 import { resourceId } from './ids';
+import { pageLanguage } from './pageLanguage';
+import { PAGE_TEXT, type PageLanguage } from './pageText';
 import { BILLING_CURRENCIES } from './reference';
 import {
 	findSandboxCheckout,
@@ -13,78 +18,22 @@ import {
 import type { Stage, Vintage } from './vintages';
 import { sendSandboxWebhook } from './webhooks';
 
-const escapeHtml = ( value: unknown ) =>
-	String( value ?? '' ).replace(
-		/[&<>"']/g,
-		( c ) =>
-			( {
-				'&': '&amp;',
-				'<': '&lt;',
-				'>': '&gt;',
-				'"': '&quot;',
-				"'": '&#39;',
-			} )[ c ]!
+/**
+ * The page's language for this request: the checkout's, or for none the browser's. The answer varies
+ * with Accept-Language, and says which language it is in.
+ */
+function languageFor(
+	req: Request,
+	res: Response,
+	checkout: SandboxCheckout | null
+): PageLanguage {
+	const language = pageLanguage(
+		checkout?.body.checkoutLanguage,
+		req.get( 'accept-language' )
 	);
-
-type EventType =
-	| 'CHECKOUT_COMPLETED'
-	| 'CHECKOUT_UNDERPAID'
-	| 'UNDERPAID_ACCEPTED'
-	| 'REFUND_COMPLETED';
-
-interface Action {
-	from: Stage[];
-	to: Stage;
-	label: string;
-	webhook: EventType | null;
-	then: 'return' | 'cancel' | 'page';
+	res.vary( 'Accept-Language' ).set( 'Content-Language', language );
+	return language;
 }
-
-/** What a payer (or, for the merchant's actions, the merchant) can do on the test checkout page. */
-const ACTIONS: Record< string, Action > = {
-	pay: {
-		from: [ 'open' ],
-		to: 'paid',
-		label: 'Pay in full',
-		webhook: 'CHECKOUT_COMPLETED',
-		then: 'return',
-	},
-	underpay: {
-		from: [ 'open' ],
-		to: 'underpaid',
-		label: 'Underpay (send 90 %)',
-		webhook: 'CHECKOUT_UNDERPAID',
-		then: 'return',
-	},
-	expire: {
-		from: [ 'open' ],
-		to: 'expired',
-		label: 'Let it expire',
-		webhook: null,
-		then: 'cancel',
-	},
-	'pay-late': {
-		from: [ 'expired' ],
-		to: 'paid',
-		label: 'Pay anyway, after expiry',
-		webhook: 'CHECKOUT_COMPLETED',
-		then: 'page',
-	},
-	'accept-underpayment': {
-		from: [ 'underpaid' ],
-		to: 'accepted',
-		label: 'Merchant: accept the underpayment',
-		webhook: 'UNDERPAID_ACCEPTED',
-		then: 'page',
-	},
-	refund: {
-		from: [ 'paid', 'underpaid', 'accepted' ],
-		to: 'refunded',
-		label: 'Merchant: refund',
-		webhook: 'REFUND_COMPLETED',
-		then: 'page',
-	},
-};
 
 /** The hosted test-checkout page: clearly a sandbox, with the payer's outcomes. */
 export function sandboxPages( deps: SandboxDeps ): express.Router {
@@ -92,14 +41,15 @@ export function sandboxPages( deps: SandboxDeps ): express.Router {
 
 	router.get( '/checkout/:id', async ( req, res ) => {
 		const checkout = await findSandboxCheckout( deps.db, req.params.id );
+		const language = languageFor( req, res, checkout );
 		if ( ! checkout )
 			return void res
 				.status( 404 )
 				.type( 'html' )
 				.send(
-					layout(
-						'Checkout not found',
-						'<p>This sandbox checkout does not exist.</p>'
+					renderMessage(
+						language,
+						PAGE_TEXT[ language ].checkoutNotFound
 					)
 				);
 		const customerId = checkout.body.charge?.customerId;
@@ -107,19 +57,26 @@ export function sandboxPages( deps: SandboxDeps ): express.Router {
 			typeof customerId === 'string'
 				? await findSandboxCustomer( deps.db, customerId )
 				: null;
-		res.type( 'html' ).send( renderCheckout( checkout, customer ) );
+		res.type( 'html' ).send(
+			renderCheckout( checkout, customer, language )
+		);
 	} );
 
 	router.post( '/checkout/:id/:action', async ( req, res ) => {
-		const action = ACTIONS[ req.params.action ];
+		const action = actionNamed( req.params.action );
 		const checkout = await findSandboxCheckout( deps.db, req.params.id );
-		if ( ! action || ! checkout )
+		if ( ! action || ! checkout ) {
+			const language = languageFor( req, res, checkout );
 			return void res
 				.status( 404 )
 				.type( 'html' )
 				.send(
-					layout( 'Not found', '<p>Unknown checkout or action.</p>' )
+					renderMessage(
+						language,
+						PAGE_TEXT[ language ].actionNotFound
+					)
 				);
+		}
 		const refundId = action.to === 'refunded' ? resourceId() : undefined;
 		const received = receivedBy( action, checkout );
 		if (
@@ -194,16 +151,11 @@ function redirectAfter(
 		unknown
 	>;
 	const target = {
-		return: pages.returnUrl,
-		cancel: pages.cancelUrl,
-		page: undefined,
+		return: httpUrl( pages.returnUrl ),
+		cancel: httpUrl( pages.cancelUrl ),
+		page: null,
 	}[ action.then ];
-	res.redirect(
-		303,
-		typeof target === 'string'
-			? target
-			: `/sandbox/checkout/${ checkout.id }`
-	);
+	res.redirect( 303, target ?? `/sandbox/checkout/${ checkout.id }` );
 }
 
 /**
@@ -271,52 +223,4 @@ function webhooksFor(
 			payment: { state: 'RESOLVED' },
 		},
 	];
-}
-
-function renderCheckout(
-	checkout: SandboxCheckout,
-	customer: Record< string, string > | null
-): string {
-	const charge = ( checkout.body.charge ?? {} ) as Record< string, any >;
-	const pageSettings = checkout.body.pageSettings as
-		Record< string, unknown > | undefined;
-	const currency = charge.billingCurrency ?? charge.currency;
-	const items = (
-		( charge.lineItems ?? [] ) as Array< Record< string, unknown > >
-	 )
-		.map(
-			( i ) =>
-				`<tr><td>${ escapeHtml( i.description ) }</td><td>${ escapeHtml( i.quantity ?? 1 ) }</td><td>${ escapeHtml( i.netAmount ) }</td></tr>`
-		)
-		.join( '' );
-	const buttons = Object.entries( ACTIONS )
-		.filter( ( [ , a ] ) => a.from.includes( checkout.state ) )
-		.map(
-			( [ name, a ] ) =>
-				`<form method="post" action="/sandbox/checkout/${ escapeHtml( checkout.id ) }/${ name }"><button type="submit" name="action" value="${ name }">${ escapeHtml( a.label ) }</button></form>`
-		)
-		.join( '' );
-	const who = customer
-		? `<p>Customer: ${ escapeHtml( [ customer.firstname, customer.lastname ].filter( Boolean ).join( ' ' ) ) } &lt;${ escapeHtml( customer.email ) }&gt;</p>`
-		: '<p>No customer attached to this charge.</p>';
-	return layout(
-		`Pay ${ checkout.total } ${ currency }`,
-		`<p class="shop">${ escapeHtml( pageSettings?.shopName ?? '' ) }</p>
-     <table><thead><tr><th>Item</th><th>Qty</th><th>Net</th></tr></thead><tbody>${ items }</tbody></table>
-     <p class="total">Total: <strong data-testid="total">${ escapeHtml( checkout.total ) } ${ escapeHtml( currency ) }</strong></p>
-     ${ who }
-     <p>State: <strong data-testid="state">${ escapeHtml( checkout.state ) }</strong></p>
-     <div class="actions">${ buttons }</div>`
-	);
-}
-
-function layout( title: string, body: string ): string {
-	return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex"><title>SANDBOX · ${ escapeHtml( title ) }</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:0 auto;padding:1rem}
-.banner{background:#fff3cd;border:2px dashed #b58100;padding:.75rem;font-weight:700}
-table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.25rem;text-align:left}
-.actions form{display:inline-block;margin:.25rem}button{font-size:1rem;padding:.5rem 1rem}</style></head>
-<body><div class="banner" role="note">SANDBOX — a test checkout. No real payment is made and no money moves.</div>
-<h1>${ escapeHtml( title ) }</h1>${ body }</body></html>`;
 }
