@@ -1,8 +1,9 @@
 // Builds what is missing or older than its sources: the plugin's browser code (and contract.json) and
-// the bridge's JavaScript (bridge/dist), which `npm start` and the tests run with plain node.
-import { execSync } from 'node:child_process';
+// the bridge's JavaScript (bridge/dist), which `npm start` and the tests run with plain node. The
+// tools' output (webpack, tsc) is shown only if the build fails.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { runQuietly } from './stack.mjs';
 
 function newest( dir ) {
 	let latest = 0;
@@ -20,10 +21,36 @@ const stale = ( marker, ...sources ) =>
 	! existsSync( marker ) ||
 	statSync( marker ).mtimeMs < Math.max( ...sources.map( newest ) );
 
-if ( stale( 'plugin/build/contract.json', 'blocks', 'bridge/src/contract' ) ) {
-	console.log( 'Building the plugin scripts and the bridge…' );
-	execSync( 'npm run build --silent', { stdio: 'inherit' } );
-} else if ( stale( 'bridge/dist/main.js', 'bridge/src' ) ) {
-	console.log( 'Building the bridge…' );
-	execSync( 'npm run build:bridge --silent', { stdio: 'inherit' } );
+/** Runs `npm run <script>` quietly after saying so; on failure shows its output and exits with 1. */
+function build( what, script, marker, duration ) {
+	console.log(
+		existsSync( marker )
+			? `Rebuilding ${ what } (sources changed)…`
+			: `Building ${ what } (first time only, ${ duration })…`
+	);
+	try {
+		runQuietly( `Building ${ what }`, 'npm', [
+			'run',
+			script,
+			'--silent',
+		] );
+	} catch ( error ) {
+		console.error( error.message );
+		process.exit( 1 );
+	}
 }
+
+if ( stale( 'plugin/build/contract.json', 'blocks', 'bridge/src/contract' ) )
+	build(
+		'the plugin and the bridge',
+		'build',
+		'plugin/build/contract.json',
+		'1–2 minutes'
+	);
+else if ( stale( 'bridge/dist/main.js', 'bridge/src' ) )
+	build(
+		'the bridge',
+		'build:bridge',
+		'bridge/dist/main.js',
+		'under a minute'
+	);

@@ -1,18 +1,22 @@
 // The local stack: the bridge (embedded database, sandbox processor), MariaDB in a private data
 // directory, and a real WordPress 6.8 served by PHP's built-in server with the plugin active and
 // connected. Used by `npm start` and by the end-to-end tests.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
+	closeSync,
 	cpSync,
 	existsSync,
 	mkdirSync,
+	mkdtempSync,
+	openSync,
 	readFileSync,
 	rmSync,
 	symlinkSync,
 	writeFileSync,
 } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureSystem } from './system.mjs';
@@ -24,6 +28,45 @@ const ROOT = path.resolve(
 /** WordPress versions the stacks can run, each from the Debian suite that packages it (dev/wordpress/fetch-wordpress.sh). */
 export const WORDPRESS_SUITES = { 6.8: 'trixie', 7.1: 'sid' };
 const WORDPRESS_CORE = path.join( ROOT, '.cache/wordpress-6.8' );
+// The project's own Node 24 (the `node` package). The first `npm start` after `npm install` runs its
+// scripts on the Node that bootstrapped npm (the shell has already looked `node` up), so the bridge
+// is started with this one explicitly.
+const BUNDLED_NODE = path.join( ROOT, 'node_modules/.bin/node' );
+
+/**
+ * Runs a command with its output (stdout and stderr, interleaved) captured, so a step that works
+ * prints nothing. If it fails, prints that output in full and throws an Error saying what failed;
+ * interrupted (Ctrl+C), it throws with `signal` set and prints nothing. Returns the output.
+ */
+export function runQuietly( what, cmd, args, options = {} ) {
+	const tmp = mkdtempSync( path.join( os.tmpdir(), 'ccb-output-' ) );
+	const file = path.join( tmp, 'output.log' );
+	const fd = openSync( file, 'w' );
+	let result;
+	let output;
+	try {
+		result = spawnSync( cmd, args, {
+			...options,
+			stdio: [ 'ignore', fd, fd ],
+		} );
+	} finally {
+		closeSync( fd );
+		output = readFileSync( file, 'utf8' );
+		rmSync( tmp, { recursive: true, force: true } );
+	}
+	if ( result.status === 0 ) return output;
+	if ( result.signal === 'SIGINT' || result.signal === 'SIGTERM' )
+		throw Object.assign( new Error( `${ what }: interrupted` ), {
+			signal: result.signal,
+		} );
+	let why = `exit code ${ result.status }`;
+	if ( result.error ) why = result.error.message;
+	else if ( result.signal ) why = `killed by ${ result.signal }`;
+	if ( output.trim() ) process.stderr.write( `${ output.trimEnd() }\n\n` );
+	throw new Error(
+		`${ what } failed (${ why })${ output.trim() ? '; its output is above' : '' }.`
+	);
+}
 
 export async function freePort() {
 	return new Promise( ( resolve ) => {
@@ -34,9 +77,14 @@ export async function freePort() {
 	} );
 }
 
-export async function waitFor( check, what, timeoutMs = 30000 ) {
+/** Polls `check` until it is true; gives up after `timeoutMs`, or at once if `child` (a process) has exited. */
+export async function waitFor( check, what, timeoutMs = 30000, child = null ) {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
+		if ( child && ( child.exitCode !== null || child.signalCode !== null ) )
+			throw new Error(
+				`${ what } stopped before it was ready (${ child.signalCode ?? `exit code ${ child.exitCode }` })`
+			);
 		try {
 			if ( await check() ) return;
 		} catch {
@@ -48,14 +96,22 @@ export async function waitFor( check, what, timeoutMs = 30000 ) {
 	}
 }
 
-/** Starts a process in its own group so it and its children (php -S workers) stop together. */
-export function startProcess( cmd, args, options ) {
-	// Servers' own output goes nowhere: their logs are in the stack directory (WordPress) or unused.
-	const child = spawn( cmd, args, {
-		...options,
-		detached: true,
-		stdio: 'ignore',
-	} );
+/**
+ * Starts a process in its own group so it and its children (php -S workers) stop together. Its
+ * output goes to the file `log` (replaced at each start) if given, else nowhere.
+ */
+export function startProcess( cmd, args, { log, ...options } = {} ) {
+	const out = log ? openSync( log, 'w', 0o600 ) : 'ignore';
+	let child;
+	try {
+		child = spawn( cmd, args, {
+			...options,
+			detached: true,
+			stdio: [ 'ignore', out, out ],
+		} );
+	} finally {
+		if ( log ) closeSync( out );
+	}
 	return {
 		child,
 		stop: () =>
@@ -90,17 +146,15 @@ export function ensureWordPressCore( version = '6.8' ) {
 			? WORDPRESS_CORE
 			: path.join( ROOT, `.cache/wordpress-${ version }` );
 	if ( ! existsSync( path.join( core, 'wp-includes/version.php' ) ) ) {
-		console.log(
-			`Fetching WordPress ${ version } (Debian ${ suite } package)…`
-		);
-		execFileSync(
+		console.log( `Downloading WordPress ${ version } (first time only)…` );
+		runQuietly(
+			`Downloading WordPress ${ version } (Debian ${ suite } packages)`,
 			'bash',
 			[
 				path.join( ROOT, 'dev/wordpress/fetch-wordpress.sh' ),
 				core,
 				suite,
-			],
-			{ stdio: 'inherit' }
+			]
 		);
 	}
 	return core;
@@ -117,16 +171,20 @@ export function wordPressVersion( core ) {
 
 /**
  * Starts the bridge (embedded database, sandbox processor, demo shop) on `port` with its state in
- * `dir`; `env` overrides its settings. Returns its URL, the demo shop's connection string and stop().
+ * `dir` and its output in `dir`.log; `env` overrides its settings. Returns its URL, the demo shop's
+ * connection string and stop().
  */
 export async function startBridge( { dir, port, env = {} } ) {
 	const bPort = port ?? ( await freePort() );
 	const bridgeUrl = `http://127.0.0.1:${ bPort }`;
+	const log = `${ dir }.log`;
+	mkdirSync( path.dirname( log ), { recursive: true } );
 	// The built bridge, run with plain node, as an operator runs it.
 	const bridge = startProcess(
-		process.execPath,
+		existsSync( BUNDLED_NODE ) ? BUNDLED_NODE : process.execPath,
 		[ path.join( ROOT, 'bridge/dist/main.js' ) ],
 		{
+			log,
 			cwd: ROOT,
 			env: {
 				...process.env,
@@ -151,10 +209,16 @@ export async function startBridge( { dir, port, env = {} } ) {
 					} )
 				).ok,
 			'the bridge',
-			60000
+			60000,
+			bridge.child
 		);
 	} catch ( error ) {
 		await bridge.stop();
+		const output = existsSync( log )
+			? readFileSync( log, 'utf8' ).trim()
+			: '';
+		if ( output )
+			error.message += `; its output (${ log }):\n${ output.split( '\n' ).slice( -20 ).join( '\n' ) }`;
 		throw error;
 	}
 	// The demo shop's string was written at the bridge's first start; it may have had another port then.
@@ -239,7 +303,9 @@ export async function startPhp( {
 						} )
 						.once( 'error', () => resolve( false ) )
 				),
-			'PHP'
+			'PHP',
+			30000,
+			php.child
 		);
 	} catch ( error ) {
 		await php.stop();
@@ -281,9 +347,21 @@ export async function startMariaDb( dir ) {
 			'--innodb-buffer-pool-size=64M',
 			`--pid-file=${ path.join( dir, 'mysqld.pid' ) }`,
 		],
-		{}
+		{ log: path.join( dir, 'mariadb.log' ) }
 	);
-	await waitFor( () => existsSync( socket ), 'MariaDB' );
+	try {
+		await waitFor(
+			() => existsSync( socket ),
+			'MariaDB',
+			30000,
+			proc.child
+		);
+	} catch ( error ) {
+		await proc.stop();
+		throw new Error(
+			`${ error.message } (its log: ${ path.join( dir, 'mariadb.log' ) })`
+		);
+	}
 	execFileSync( 'mariadb', [
 		`--socket=${ socket }`,
 		'-uroot',
@@ -341,7 +419,8 @@ require_once ABSPATH . 'wp-settings.php';
 
 /**
  * Starts everything. `dir` holds all state (bridge data, database, site); `pluginDir` is the plugin
- * to install (the repository's plugin/ by default, or an unpacked zip).
+ * to install (the repository's plugin/ by default, or an unpacked zip); `progress` is told each step
+ * in a short line ("Starting WordPress…").
  */
 export async function startStack( {
 	dir,
@@ -350,6 +429,7 @@ export async function startStack( {
 	wpPort,
 	bridgePort,
 	locale = '',
+	progress = () => {},
 } ) {
 	ensureSystem( [
 		'php',
@@ -368,6 +448,7 @@ export async function startStack( {
 	};
 	try {
 		// Bridge.
+		progress( 'Starting the bridge…' );
 		const bridge = await startBridge( {
 			dir: path.join( dir, 'bridge' ),
 			port: bridgePort,
@@ -376,6 +457,7 @@ export async function startStack( {
 		const { url: bridgeUrl, connectionString } = bridge;
 
 		// Database.
+		progress( 'Starting WordPress…' );
 		const db = await startMariaDb( path.join( dir, 'mariadb' ) );
 		stoppers.push( db.stop );
 
@@ -409,7 +491,8 @@ export async function startStack( {
 						demoPage: true,
 					} ),
 				],
-				{ encoding: 'utf8' }
+				// Its notices on stderr are kept out of the terminal; a failure's error message includes them.
+				{ encoding: 'utf8', stdio: [ 'ignore', 'pipe', 'pipe' ] }
 			)
 		);
 		return {

@@ -121,11 +121,26 @@ final class Privacy {
 			if ( isset( $customer[ $key ] ) && '' !== (string) $customer[ $key ] ) {
 				$fields[] = array(
 					'name'  => $label,
-					'value' => (string) $customer[ $key ],
+					'value' => 'countryCode' === $key ? self::country_name( (string) $customer[ $key ] ) : (string) $customer[ $key ],
 				);
 			}
 		}
-		$data = array(
+		$fields[] = array(
+			'name'  => __( 'Information level', 'crypto-customer-bridge' ),
+			'value' => self::level_name( (string) ( $customer['level'] ?? '' ) ),
+		);
+		foreach ( (array) ( $customer['meta'] ?? array() ) as $key => $value ) {
+			$fields[] = array(
+				/* translators: %s: the name of a custom field kept with the customer */
+				'name'  => sprintf( __( 'Custom field: %s', 'crypto-customer-bridge' ), (string) $key ),
+				'value' => (string) $value,
+			);
+		}
+		$fields[] = array(
+			'name'  => __( 'Customer since', 'crypto-customer-bridge' ),
+			'value' => self::site_date( (string) ( $customer['createdAt'] ?? '' ) ),
+		);
+		$data     = array(
 			array(
 				'group_id'    => 'crypto-customer-bridge',
 				'group_label' => __( 'Crypto payments customer', 'crypto-customer-bridge' ),
@@ -133,12 +148,20 @@ final class Privacy {
 				'data'        => $fields,
 			),
 		);
-		foreach ( is_array( $all ) ? (array) $all['checkouts'] : array() as $checkout ) {
+		foreach ( is_array( $all ) ? (array) ( $all['checkouts'] ?? array() ) : array() as $checkout ) {
 			$data[] = array(
 				'group_id'    => 'crypto-customer-bridge-payments',
 				'group_label' => __( 'Crypto payments', 'crypto-customer-bridge' ),
 				'item_id'     => 'payment-' . $checkout['id'],
 				'data'        => array(
+					array(
+						'name'  => __( 'Date', 'crypto-customer-bridge' ),
+						'value' => self::site_date( (string) $checkout['createdAt'] ),
+					),
+					array(
+						'name'  => __( 'Order reference', 'crypto-customer-bridge' ),
+						'value' => (string) $checkout['orderRef'],
+					),
 					array(
 						'name'  => __( 'Amount', 'crypto-customer-bridge' ),
 						'value' => $checkout['total'] . ' ' . $checkout['currency'],
@@ -152,8 +175,54 @@ final class Privacy {
 						'value' => PaymentStatus::label( (string) $checkout['status'] ),
 					),
 					array(
+						'name'  => __( 'Information level', 'crypto-customer-bridge' ),
+						'value' => self::level_name( (string) $checkout['level'] ),
+					),
+					array(
+						'name'  => __( 'Processor checkout', 'crypto-customer-bridge' ),
+						'value' => (string) $checkout['processorCheckoutId'],
+					),
+				),
+			);
+		}
+		foreach ( is_array( $all ) ? (array) ( $all['accounts'] ?? array() ) : array() as $account ) {
+			$data[] = array(
+				'group_id'    => 'crypto-customer-bridge-accounts',
+				'group_label' => __( 'Accounts paid from', 'crypto-customer-bridge' ),
+				'item_id'     => 'account-' . md5( $account['network'] . ':' . $account['account'] ),
+				'data'        => array(
+					array(
+						'name'  => __( 'Network', 'crypto-customer-bridge' ),
+						'value' => (string) $account['network'],
+					),
+					array(
+						'name'  => __( 'Account', 'crypto-customer-bridge' ),
+						'value' => (string) $account['account'],
+					),
+					array(
+						'name'  => __( 'Last used', 'crypto-customer-bridge' ),
+						'value' => self::site_date( (string) $account['lastUsedAt'] ),
+					),
+				),
+			);
+		}
+		foreach ( is_array( $all ) ? (array) ( $all['audit'] ?? array() ) : array() as $entry ) {
+			$data[] = array(
+				'group_id'    => 'crypto-customer-bridge-audit',
+				'group_label' => __( 'Changes to the customer record', 'crypto-customer-bridge' ),
+				'item_id'     => 'audit-' . $entry['id'],
+				'data'        => array(
+					array(
 						'name'  => __( 'Date', 'crypto-customer-bridge' ),
-						'value' => $checkout['createdAt'],
+						'value' => self::site_date( (string) $entry['createdAt'] ),
+					),
+					array(
+						'name'  => __( 'What happened', 'crypto-customer-bridge' ),
+						'value' => (string) $entry['action'],
+					),
+					array(
+						'name'  => __( 'By', 'crypto-customer-bridge' ),
+						'value' => trim( (string) $entry['actor'] . ( empty( $entry['onBehalfOf'] ) ? '' : ' (' . $entry['onBehalfOf'] . ')' ) ),
 					),
 				),
 			);
@@ -208,5 +277,51 @@ final class Privacy {
 			'messages'       => $paid ? array( __( 'Crypto payments were kept without personal data, for the shop\'s accounting (invoices must be kept for the legal retention period).', 'crypto-customer-bridge' ) ) : array(),
 			'done'           => true,
 		);
+	}
+
+	/**
+	 * A date as the site writes dates (Settings → General), in its timezone.
+	 *
+	 * @param string $iso ISO 8601 instant.
+	 */
+	private static function site_date( string $iso ): string {
+		$time = strtotime( $iso );
+		return false === $time ? $iso : (string) wp_date( get_option( 'date_format' ) . ' ' . get_option( 'time_format' ), $time );
+	}
+
+	/**
+	 * A country's name in the site's language ("Deutschland"), or its code.
+	 *
+	 * @param string $code ISO 3166-1 alpha-2 code.
+	 */
+	private static function country_name( string $code ): string {
+		$woocommerce = function_exists( 'WC' ) ? WC() : null;
+		if ( $woocommerce && $woocommerce->countries instanceof \WC_Countries ) {
+			$countries = $woocommerce->countries->get_countries();
+			if ( isset( $countries[ $code ] ) ) {
+				return html_entity_decode( (string) $countries[ $code ], ENT_QUOTES, 'UTF-8' );
+			}
+		}
+		if ( class_exists( '\Locale' ) ) {
+			$name = \Locale::getDisplayRegion( 'und-' . $code, determine_locale() );
+			if ( is_string( $name ) && '' !== $name && $name !== $code ) {
+				return $name;
+			}
+		}
+		return $code;
+	}
+
+	/**
+	 * A level's name.
+	 *
+	 * @param string $level Level.
+	 */
+	private static function level_name( string $level ): string {
+		$names = array(
+			'none'      => __( 'None', 'crypto-customer-bridge' ),
+			'minimal'   => __( 'Minimal', 'crypto-customer-bridge' ),
+			'compliant' => __( 'Compliant', 'crypto-customer-bridge' ),
+		);
+		return $names[ $level ] ?? $level;
 	}
 }

@@ -38,6 +38,45 @@ final class PrivacyTest extends WordPressTestCase {
 		$this->assertSame( array( 'data' => array(), 'done' => true ), call_user_func( $exporter, 'nobody@example.com', 1 ) );
 	}
 
+	public function test_the_export_is_complete_and_readable(): void {
+		update_option( 'date_format', 'd.m.Y' );
+		update_option( 'time_format', 'H:i' );
+		$email  = 'complete-' . wp_generate_password( 8, false ) . '@example.com';
+		$client = ( new Settings() )->client();
+		$result = $client->request(
+			'POST',
+			'/v1/customers',
+			array(
+				'level'    => 'compliant',
+				'customer' => array(
+					'firstName'    => 'Erika',
+					'lastName'     => 'Muster',
+					'email'        => $email,
+					'addressLine1' => 'Heidestraße 17',
+					'postalCode'   => '51147',
+					'city'         => 'Köln',
+					'countryCode'  => 'DE',
+					'meta'         => array( 'loyalty' => 'gold' ),
+				),
+			),
+			array( 'Idempotency-Key' => wp_generate_uuid4() )
+		);
+		$this->assertIsArray( $result );
+		$exporter = apply_filters( 'wp_privacy_personal_data_exporters', array() )['crypto-customer-bridge']['callback'];
+		$export   = call_user_func( $exporter, $email, 1 );
+		$values   = wp_list_pluck( $export['data'][0]['data'], 'value', 'name' );
+		$this->assertSame( 'Germany', $values['Country'] );
+		$this->assertSame( 'Compliant', $values['Information level'] );
+		$this->assertSame( 'gold', $values['Custom field: loyalty'] );
+		$this->assertMatchesRegularExpression( '/^\d\d\.\d\d\.\d{4} \d\d:\d\d$/', $values['Customer since'] );
+		$groups = array_count_values( wp_list_pluck( $export['data'], 'group_id' ) );
+		$this->assertSame( 1, $groups['crypto-customer-bridge'] );
+		// The record's own history: at least its creation, by this site.
+		$this->assertGreaterThanOrEqual( 1, $groups['crypto-customer-bridge-audit'] ?? 0 );
+		$audit = wp_list_pluck( end( $export['data'] )['data'], 'value', 'name' );
+		$this->assertMatchesRegularExpression( '/^\d\d\.\d\d\.\d{4}/', $audit['Date'] );
+	}
+
 	public function test_the_eraser_erases_at_the_bridge_and_keeps_payments(): void {
 		$email    = 'erase-' . wp_generate_password( 8, false ) . '@example.com';
 		$customer = $this->create_customer( $email );
