@@ -6,9 +6,18 @@
 // each built script, the Jed JSON that wp_set_script_translations loads (only that script's strings).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import gettextParser from 'gettext-parser';
+import typescript from 'typescript';
 import { ensureSystem } from './system.mjs';
 
 const DOMAIN = 'crypto-customer-bridge';
@@ -60,18 +69,45 @@ function extract( out ) {
 		'/tmp/ccb-php.pot',
 		...php,
 	] );
+	// xgettext reads JavaScript, not TypeScript: on JSX and type syntax it silently loses its place
+	// and skips strings. So it reads each file transpiled to plain JavaScript (comments kept, so
+	// translator comments survive), under the same relative path.
 	const ts = files(
 		'blocks',
 		( f ) => /\.tsx?$/.test( f ) && ! f.endsWith( '.d.ts' )
 	);
-	execFileSync( 'xgettext', [
-		'--language=JavaScript',
-		...common,
-		...wp,
-		'-o',
-		'/tmp/ccb-js.pot',
-		...ts,
-	] );
+	const plain = mkdtempSync( path.join( tmpdir(), 'ccb-i18n-' ) );
+	for ( const file of ts ) {
+		const { outputText } = typescript.transpileModule(
+			readFileSync( file, 'utf8' ),
+			{
+				fileName: file,
+				compilerOptions: {
+					jsx: typescript.JsxEmit.React,
+					target: typescript.ScriptTarget.ES2022,
+					module: typescript.ModuleKind.ESNext,
+					removeComments: false,
+				},
+			}
+		);
+		mkdirSync( path.join( plain, path.dirname( file ) ), {
+			recursive: true,
+		} );
+		writeFileSync( path.join( plain, file ), outputText );
+	}
+	execFileSync(
+		'xgettext',
+		[
+			'--language=JavaScript',
+			...common,
+			...wp,
+			'-o',
+			'/tmp/ccb-js.pot',
+			...ts,
+		],
+		{ cwd: plain }
+	);
+	rmSync( plain, { recursive: true, force: true } );
 	execFileSync( 'msgcat', [
 		'--use-first',
 		'-o',

@@ -11,6 +11,14 @@ export function formatDate( iso: string ): string {
 }
 
 /**
+ * The date alone of an instant, in the site's format and timezone.
+ * @param iso An ISO 8601 timestamp.
+ */
+export function formatDateOnly( iso: string ): string {
+	return dateI18n( getSettings().formats.date, iso, undefined );
+}
+
+/**
  * A calendar day (YYYY-MM-DD) in the site's date format.
  * @param day The day.
  */

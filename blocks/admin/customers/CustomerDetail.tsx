@@ -4,6 +4,7 @@ import { __ } from '@wordpress/i18n';
 import AuditLog from '../shared/AuditLog';
 import { fieldPresentation } from '../../shared/fields';
 import { formatDate } from '../../shared/dates';
+import { levelName } from '../../shared/levels';
 import { formatMoney } from '../../shared/locale';
 import { statusLabel } from '../payments/labels';
 import {
@@ -192,7 +193,7 @@ export default function CustomerDetail( { id, onEdit, onBack }: Props ) {
 					<dt>
 						{ __( 'Information level', 'crypto-customer-bridge' ) }
 					</dt>
-					<dd>{ customer.level }</dd>
+					<dd>{ levelName( customer.level ) }</dd>
 				</div>
 			</dl>
 			<h3>{ __( 'Payments', 'crypto-customer-bridge' ) }</h3>

@@ -9,6 +9,8 @@ import { useEffect, useRef, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import type { Customer } from '../../../bridge/src/contract/customer';
 import { COUNTRY_CODES } from '../../../bridge/src/contract/countries';
+import { formatDateOnly } from '../../shared/dates';
+import { levelName } from '../../shared/levels';
 import { exportCsv, listCustomers, type CustomerQuery } from './api';
 import { downloadBlob, readCsvWithProgress } from '../shared/download';
 
@@ -324,12 +326,8 @@ export default function CustomerList( {
 										? names.of( c.countryCode )
 										: '' }
 								</td>
-								<td>{ c.level }</td>
-								<td>
-									{ new Date(
-										c.createdAt
-									).toLocaleDateString() }
-								</td>
+								<td>{ levelName( c.level ) }</td>
+								<td>{ formatDateOnly( c.createdAt ) }</td>
 							</tr>
 						) ) }
 					</tbody>
