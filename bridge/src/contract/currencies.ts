@@ -26,14 +26,21 @@ export function isCurrencyCode( code: string ): boolean {
 	return code in ASSET_DECIMALS || fiatCodes().has( code );
 }
 
+/** Decimals per code, found once: building an Intl.NumberFormat costs more than the whole lookup. */
+const decimalsOf = new Map< string, number >();
+
 /** Number of minor-unit digits a total in this currency is rounded to. */
 export function currencyDecimals( code: string ): number {
 	const asset = ASSET_DECIMALS[ code ];
 	if ( asset !== undefined ) return asset;
-	return (
-		new Intl.NumberFormat( 'en', {
-			style: 'currency',
-			currency: code,
-		} ).resolvedOptions().maximumFractionDigits ?? 2
-	);
+	let decimals = decimalsOf.get( code );
+	if ( decimals === undefined ) {
+		decimals =
+			new Intl.NumberFormat( 'en', {
+				style: 'currency',
+				currency: code,
+			} ).resolvedOptions().maximumFractionDigits ?? 2;
+		decimalsOf.set( code, decimals );
+	}
+	return decimals;
 }
