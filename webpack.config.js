@@ -5,6 +5,15 @@ const defaultConfig = require( '@wordpress/scripts/config/webpack.config' );
 
 module.exports = {
 	...defaultConfig,
+	// The contract is the product's centre: the browser code imports it by name, never by a path into
+	// the bridge's sources.
+	resolve: {
+		...defaultConfig.resolve,
+		alias: {
+			...defaultConfig.resolve?.alias,
+			'@ccb/contract': path.resolve( __dirname, 'bridge/src/contract' ),
+		},
+	},
 	entry: () => ( {
 		...defaultConfig.entry(),
 		'admin-settings': path.resolve(

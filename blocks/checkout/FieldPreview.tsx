@@ -1,5 +1,5 @@
 import { __ } from '@wordpress/i18n';
-import type { Level } from '../../bridge/src/contract/levels';
+import type { Level } from '@ccb/contract/levels';
 import { fieldPresentation } from '../shared/fields';
 import { fieldsFor } from '../shared/levels';
 

@@ -14,7 +14,7 @@ import {
 	levelRank,
 	strictestLevel,
 	type Level,
-} from '../../bridge/src/contract/levels';
+} from '@ccb/contract/levels';
 import { levelForBlock, levelLabel } from '../shared/levels';
 import FieldPreview from './FieldPreview';
 import { blockTotal, type BlockItem } from './totals';

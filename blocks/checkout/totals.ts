@@ -1,5 +1,5 @@
-import { computeTotals } from '../../bridge/src/contract/totals';
-import { amountSchema, currencySchema } from '../../bridge/src/contract/money';
+import { computeTotals } from '@ccb/contract/totals';
+import { amountSchema, currencySchema } from '@ccb/contract/money';
 
 export interface BlockItem {
 	description: string;

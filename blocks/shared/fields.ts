@@ -1,5 +1,5 @@
 import { __ } from '@wordpress/i18n';
-import type { CustomerField } from '../../bridge/src/contract/levels';
+import type { CustomerField } from '@ccb/contract/levels';
 
 export interface FieldPresentation {
 	label: string;

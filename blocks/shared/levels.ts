@@ -1,13 +1,6 @@
 import { __ } from '@wordpress/i18n';
-import {
-	LEVEL_FIELDS,
-	strictestLevel,
-	type Level,
-} from '../../bridge/src/contract/levels';
-import {
-	effectiveLevel,
-	type Threshold,
-} from '../../bridge/src/contract/threshold';
+import { LEVEL_FIELDS, strictestLevel, type Level } from '@ccb/contract/levels';
+import { effectiveLevel, type Threshold } from '@ccb/contract/threshold';
 
 export function levelLabel( level: Level ): string {
 	return {

@@ -1,4 +1,4 @@
-import { currencyDecimals } from '../../bridge/src/contract/currencies';
+import { currencyDecimals } from '@ccb/contract/currencies';
 
 /** The language the page is in (WordPress sets it on <html>), for numbers, money and country names. */
 export function pageLocale(): string {

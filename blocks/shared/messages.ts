@@ -1,5 +1,5 @@
 import { __ } from '@wordpress/i18n';
-import type { FieldCode } from '../../bridge/src/contract/messages';
+import type { FieldCode } from '@ccb/contract/messages';
 
 /**
  * The shopper's own-language message for each stable field code the contract and the bridge use.

@@ -1,5 +1,5 @@
-import type { Level } from '../../bridge/src/contract/levels';
-import type { Threshold } from '../../bridge/src/contract/threshold';
+import type { Level } from '@ccb/contract/levels';
+import type { Threshold } from '@ccb/contract/threshold';
 
 declare global {
 	interface Window {

@@ -17,6 +17,8 @@ module.exports = {
 	],
 	moduleNameMapper: {
 		'\\.css$': '<rootDir>/tests/blocks/support/noStyle.js',
+		'^@ccb/contract$': '<rootDir>/bridge/src/contract/index.ts',
+		'^@ccb/contract/(.*)$': '<rootDir>/bridge/src/contract/$1',
 	},
 	setupFilesAfterEnv: [ '<rootDir>/tests/blocks/support/setup.ts' ],
 	testTimeout: 15000,

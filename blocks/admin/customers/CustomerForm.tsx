@@ -7,10 +7,10 @@ import {
 } from '@wordpress/components';
 import { useRef, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
-import { customerSchemaFor } from '../../../bridge/src/contract/customer';
-import type { Customer } from '../../../bridge/src/contract/customer';
-import { fieldErrorsFrom } from '../../../bridge/src/contract/errors';
-import { COUNTRY_CODES } from '../../../bridge/src/contract/countries';
+import { customerSchemaFor } from '@ccb/contract/customer';
+import type { Customer } from '@ccb/contract/customer';
+import { fieldErrorsFrom } from '@ccb/contract/errors';
+import { COUNTRY_CODES } from '@ccb/contract/countries';
 import { fieldPresentation } from '../../shared/fields';
 import { fieldsFor } from '../../shared/levels';
 import { fieldMessage } from '../../shared/messages';

@@ -7,8 +7,8 @@ import {
 } from '@wordpress/components';
 import { useEffect, useRef, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
-import type { Customer } from '../../../bridge/src/contract/customer';
-import { COUNTRY_CODES } from '../../../bridge/src/contract/countries';
+import type { Customer } from '@ccb/contract/customer';
+import { COUNTRY_CODES } from '@ccb/contract/countries';
 import { formatDateOnly } from '../../shared/dates';
 import { levelName } from '../../shared/levels';
 import { exportCsv, listCustomers, type CustomerQuery } from './api';

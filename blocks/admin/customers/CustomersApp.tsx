@@ -1,6 +1,6 @@
 import { Notice, Spinner } from '@wordpress/components';
 import { useEffect, useState } from '@wordpress/element';
-import type { Customer } from '../../../bridge/src/contract/customer';
+import type { Customer } from '@ccb/contract/customer';
 import { routeId, useHashRoute } from '../shared/useHashRoute';
 import {
 	getCustomer,

@@ -4,7 +4,7 @@ import type {
 	CheckoutListItem,
 	Customer,
 	CustomerStatistics,
-} from '../../../bridge/src/contract';
+} from '@ccb/contract';
 
 export interface CustomerQuery {
 	q?: string;

@@ -1,10 +1,7 @@
 import { Button, SearchControl, TextControl } from '@wordpress/components';
 import { useEffect, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
-import {
-	CHECKOUT_STATUSES,
-	type CheckoutStatus,
-} from '../../../bridge/src/contract/checkout';
+import { CHECKOUT_STATUSES, type CheckoutStatus } from '@ccb/contract/checkout';
 import { dayStartInSite } from '../../shared/dates';
 import type { PaymentFilter } from './api';
 import { statusLabel } from './labels';

@@ -1,10 +1,7 @@
 import { Button, Notice, Spinner } from '@wordpress/components';
 import { useCallback, useEffect, useRef, useState } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
-import type {
-	CheckoutListItem,
-	CheckoutStatus,
-} from '../../../bridge/src/contract/checkout';
+import type { CheckoutListItem, CheckoutStatus } from '@ccb/contract/checkout';
 import { formatDate } from '../../shared/dates';
 import { levelName } from '../../shared/levels';
 import { formatMoney } from '../../shared/locale';

@@ -5,7 +5,7 @@ import type {
 	CheckoutStatus,
 	Customer,
 	StatusChange,
-} from '../../../bridge/src/contract';
+} from '@ccb/contract';
 
 export interface CheckoutDetail {
 	checkout: CheckoutListItem;

@@ -1,5 +1,5 @@
 import { __ } from '@wordpress/i18n';
-import type { CheckoutStatus } from '../../../bridge/src/contract/checkout';
+import type { CheckoutStatus } from '@ccb/contract/checkout';
 
 export function statusLabel( status: CheckoutStatus ): string {
 	return {

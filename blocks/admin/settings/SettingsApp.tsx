@@ -10,11 +10,8 @@ import {
 } from '@wordpress/components';
 import { useEffect, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
-import { LEVELS, type Level } from '../../../bridge/src/contract/levels';
-import {
-	amountSchema,
-	currencySchema,
-} from '../../../bridge/src/contract/money';
+import { LEVELS, type Level } from '@ccb/contract/levels';
+import { amountSchema, currencySchema } from '@ccb/contract/money';
 import FieldPreview from '../../checkout/FieldPreview';
 import { levelLabel } from '../../shared/levels';
 import {

@@ -1,5 +1,5 @@
 import apiFetch from '@wordpress/api-fetch';
-import type { Level } from '../../../bridge/src/contract/levels';
+import type { Level } from '@ccb/contract/levels';
 
 export interface SiteSettings {
 	ccb_level: Level;

@@ -1,5 +1,5 @@
 import { __, sprintf } from '@wordpress/i18n';
-import type { AuditEntry } from '../../../bridge/src/contract/reports';
+import type { AuditEntry } from '@ccb/contract/reports';
 import { formatDate } from '../../shared/dates';
 
 function actorLabel( actor: AuditEntry[ 'actor' ] ): string {

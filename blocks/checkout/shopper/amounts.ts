@@ -1,4 +1,4 @@
-import { computeTotals } from '../../../bridge/src/contract/totals';
+import { computeTotals } from '@ccb/contract/totals';
 import { formatMoney } from '../../shared/locale';
 
 /**

@@ -1,8 +1,8 @@
 /** Pieces the shopper-side form and status view share. */
 import { __ } from '@wordpress/i18n';
-import { COUNTRY_CODES } from '../../../bridge/src/contract/countries';
-import type { Level } from '../../../bridge/src/contract/levels';
-import type { Threshold } from '../../../bridge/src/contract/threshold';
+import { COUNTRY_CODES } from '@ccb/contract/countries';
+import type { Level } from '@ccb/contract/levels';
+import type { Threshold } from '@ccb/contract/threshold';
 
 export interface Config {
 	postId: number;

@@ -1,8 +1,8 @@
 import { __ } from '@wordpress/i18n';
-import { requiresPostcode } from '../../../bridge/src/contract/countries';
-import { customerSchemaFor } from '../../../bridge/src/contract/customer';
-import { fieldErrorsFrom } from '../../../bridge/src/contract/errors';
-import type { CustomerField, Level } from '../../../bridge/src/contract/levels';
+import { requiresPostcode } from '@ccb/contract/countries';
+import { customerSchemaFor } from '@ccb/contract/customer';
+import { fieldErrorsFrom } from '@ccb/contract/errors';
+import type { CustomerField, Level } from '@ccb/contract/levels';
 import { fieldPresentation } from '../../shared/fields';
 import { fieldsFor, levelForBlock } from '../../shared/levels';
 import { fieldMessage } from '../../shared/messages';

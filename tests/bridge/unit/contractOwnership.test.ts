@@ -39,3 +39,17 @@ it( 'the plugin PHP re-types none of the rules the contract owns', () => {
 	}
 	expect( found ).toEqual( [] );
 } );
+
+it( 'the browser code reaches the contract by its name, never by a path into the bridge', () => {
+	const BLOCKS = path.resolve( __dirname, '../../../blocks' );
+	const sources = ( dir: string ): string[] =>
+		readdirSync( dir ).flatMap( ( name ) => {
+			const full = path.join( dir, name );
+			if ( statSync( full ).isDirectory() ) return sources( full );
+			return /\.tsx?$/.test( name ) ? [ full ] : [];
+		} );
+	const reaching = sources( BLOCKS ).filter( ( file ) =>
+		/from\s+['"](\.\.\/)+bridge\//.test( readFileSync( file, 'utf8' ) )
+	);
+	expect( reaching.map( ( f ) => path.relative( BLOCKS, f ) ) ).toEqual( [] );
+} );
