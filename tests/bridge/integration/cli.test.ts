@@ -84,4 +84,4 @@ it( 'creates a shop whose printed connection string works against the bridge, th
 	} finally {
 		await database.drop();
 	}
-}, 60_000 );
+}, 180_000 ); // four CLI processes, each compiling TypeScript and opening the database: slow on a busy 2-core machine
