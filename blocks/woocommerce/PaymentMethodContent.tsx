@@ -1,13 +1,11 @@
 import { useEffect, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
-import type { Level } from '@ccb/contract/levels';
-import { fieldPresentation } from '../shared/fields';
-import { fieldsFor } from '../shared/levels';
 
 export interface PaymentMethodSettings {
 	title: string;
 	description: string;
-	level: Level;
+	/** The labels of the details sent with the payment at the site's level (empty at `none`). */
+	sentFields: string[];
 	/** True where WooCommerce cannot collect the tax id itself (before its Additional Checkout Fields API). */
 	collectTaxId?: boolean;
 	taxIdMaxLength?: number;
@@ -36,8 +34,7 @@ export default function PaymentMethodContent( {
 	emitResponse,
 }: { settings: PaymentMethodSettings } & CheckoutProps ) {
 	const [ taxId, setTaxId ] = useState( '' );
-	const { asked } = fieldsFor( settings.level );
-	const labels = fieldPresentation();
+	const sent = settings.sentFields ?? [];
 
 	useEffect( () => {
 		if (
@@ -56,13 +53,13 @@ export default function PaymentMethodContent( {
 	return (
 		<div className="ccb-wc-payment-method">
 			{ settings.description && <p>{ settings.description }</p> }
-			{ asked.length > 0 ? (
+			{ sent.length > 0 ? (
 				<p>
 					{ __(
 						'Sent with your payment, as the law and the shop require:',
 						'crypto-customer-bridge'
 					) }{ ' ' }
-					{ asked.map( ( f ) => labels[ f ].label ).join( ', ' ) }.
+					{ sent.join( ', ' ) }.
 				</p>
 			) : (
 				<p>

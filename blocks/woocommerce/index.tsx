@@ -21,7 +21,7 @@ declare global {
 
 const settings = window.wc!.wcSettings.getSetting< PaymentMethodSettings >(
 	'ccb_crypto_data',
-	{ title: '', description: '', level: 'minimal' }
+	{ title: '', description: '', sentFields: [] }
 );
 const title =
 	decodeEntities( settings.title ) ||

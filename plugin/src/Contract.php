@@ -54,14 +54,23 @@ final class Contract {
 	}
 
 	/**
+	 * The fields a level asks, in form order.
+	 *
+	 * @param string $level Level.
+	 * @return string[]
+	 */
+	public static function asked( string $level ): array {
+		return array_map( 'strval', (array) ( self::data()['levelFields'][ $level ]['asked'] ?? array() ) );
+	}
+
+	/**
 	 * Whether a level asks the shopper for a field.
 	 *
 	 * @param string $level Level.
 	 * @param string $field Contract field name, e.g. taxId.
 	 */
 	public static function asks( string $level, string $field ): bool {
-		$fields = self::data()['levelFields'][ $level ]['asked'] ?? array();
-		return in_array( $field, (array) $fields, true );
+		return in_array( $field, self::asked( $level ), true );
 	}
 
 	/**

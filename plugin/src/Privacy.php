@@ -102,20 +102,7 @@ final class Privacy {
 			);
 		}
 		$all    = $this->settings->client()->request( 'GET', '/v1/customers/' . $customer['id'] . '/export' );
-		$labels = array(
-			'firstName'    => __( 'First name', 'crypto-customer-bridge' ),
-			'lastName'     => __( 'Last name', 'crypto-customer-bridge' ),
-			'email'        => __( 'Email address', 'crypto-customer-bridge' ),
-			'company'      => __( 'Company', 'crypto-customer-bridge' ),
-			'taxId'        => __( 'Tax ID', 'crypto-customer-bridge' ),
-			'addressLine1' => __( 'Address', 'crypto-customer-bridge' ),
-			'addressLine2' => __( 'Address line 2', 'crypto-customer-bridge' ),
-			'postalCode'   => __( 'Postal code', 'crypto-customer-bridge' ),
-			'city'         => __( 'City', 'crypto-customer-bridge' ),
-			'countryCode'  => __( 'Country', 'crypto-customer-bridge' ),
-			'phone'        => __( 'Phone', 'crypto-customer-bridge' ),
-			'note'         => __( 'Note', 'crypto-customer-bridge' ),
-		);
+		$labels = FieldLabels::all() + array( 'note' => __( 'Note', 'crypto-customer-bridge' ) );
 		$fields = array();
 		foreach ( $labels as $key => $label ) {
 			if ( isset( $customer[ $key ] ) && '' !== (string) $customer[ $key ] ) {

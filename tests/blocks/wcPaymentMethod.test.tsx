@@ -8,7 +8,7 @@ it( 'tells the shopper which checkout details travel with the payment, per level
 			settings={ {
 				title: 'Pay with crypto',
 				description: 'You will pay on a secure page.',
-				level: 'minimal',
+				sentFields: [ 'First name', 'Last name', 'Email address' ],
 			} }
 		/>
 	);
@@ -20,15 +20,19 @@ it( 'tells the shopper which checkout details travel with the payment, per level
 	);
 	rerender(
 		<PaymentMethodContent
-			settings={ { title: 'x', description: '', level: 'compliant' } }
+			settings={ {
+				title: 'x',
+				description: '',
+				sentFields: [ 'First name', 'Tax ID' ],
+			} }
 		/>
 	);
 	expect( screen.getByText( /Sent with your payment/ ) ).toHaveTextContent(
-		'Tax ID'
+		'First name, Tax ID.'
 	);
 	rerender(
 		<PaymentMethodContent
-			settings={ { title: 'x', description: '', level: 'none' } }
+			settings={ { title: 'x', description: '', sentFields: [] } }
 		/>
 	);
 	expect(
@@ -45,7 +49,7 @@ it( "registers itself with WooCommerce's block registry, with the settings WooCo
 				( {
 					...( fallback as object ),
 					title: 'Crypto &amp; more',
-					level: 'minimal',
+					sentFields: [],
 				} ) as T ) as never,
 		},
 	};
@@ -78,7 +82,7 @@ it( 'collects the tax id itself only where WooCommerce cannot, and hands it over
 			settings={ {
 				title: 'x',
 				description: '',
-				level: 'compliant',
+				sentFields: [],
 				collectTaxId: false,
 			} }
 			eventRegistration={ eventRegistration }
@@ -92,7 +96,7 @@ it( 'collects the tax id itself only where WooCommerce cannot, and hands it over
 			settings={ {
 				title: 'x',
 				description: '',
-				level: 'compliant',
+				sentFields: [],
 				collectTaxId: true,
 			} }
 			eventRegistration={ eventRegistration }

@@ -49,4 +49,12 @@ final class SettingsTest extends WordPressTestCase {
 		$this->assertSame( array( 'amount' => '0.000000001', 'currency' => 'BTC' ), $settings->sanitize_threshold( array( 'amount' => '0.000000001', 'currency' => 'btc' ) ) );
 		$this->assertSame( array( 'amount' => '', 'currency' => '' ), $settings->sanitize_threshold( array( 'amount' => '10', 'currency' => 'XYZQ' ) ), 'an unknown currency' );
 	}
+
+	public function test_the_labels_of_what_each_level_sends_come_from_the_contract(): void {
+		$this->assertSame( array(), \CryptoCustomerBridge\FieldLabels::asked_by( 'none' ) );
+		$this->assertSame( array( 'First name', 'Last name', 'Email address' ), \CryptoCustomerBridge\FieldLabels::asked_by( 'minimal' ) );
+		$compliant = \CryptoCustomerBridge\FieldLabels::asked_by( 'compliant' );
+		$this->assertCount( count( \CryptoCustomerBridge\Contract::customer_fields() ), $compliant );
+		$this->assertContains( 'Tax ID', $compliant );
+	}
 }

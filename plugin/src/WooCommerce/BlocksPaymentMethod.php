@@ -55,7 +55,8 @@ final class BlocksPaymentMethod extends AbstractPaymentMethodType {
 	}
 
 	/**
-	 * What the script needs: title, description, and the level (to tell the shopper what is shared).
+	 * What the script needs: title, description, and the labels of what travels with the payment at
+	 * this level (from the contract, translated here, so the script carries no rules and no labels).
 	 *
 	 * @return array<string, mixed>
 	 */
@@ -63,7 +64,7 @@ final class BlocksPaymentMethod extends AbstractPaymentMethodType {
 		return array(
 			'title'          => $this->settings['title'] ?? __( 'Pay with crypto', 'crypto-customer-bridge' ),
 			'description'    => $this->settings['description'] ?? '',
-			'level'          => ( new Settings() )->level(),
+			'sentFields'     => \CryptoCustomerBridge\FieldLabels::asked_by( ( new Settings() )->level() ),
 			'collectTaxId'   => TaxIdField::collected_by_payment_method() && TaxIdField::may_be_asked(),
 			'taxIdMaxLength' => \CryptoCustomerBridge\Contract::max_length( 'taxId' ),
 			'supports'       => array( 'products' ),
