@@ -12,7 +12,11 @@ import { COUNTRY_CODES } from '@ccb/contract/countries';
 import { formatDateOnly } from '../../shared/dates';
 import { levelName } from '../../shared/levels';
 import { exportCsv, listCustomers, type CustomerQuery } from './api';
-import { downloadBlob, readCsvWithProgress } from '../shared/download';
+import {
+	downloadBlob,
+	exportFailure,
+	readCsvWithProgress,
+} from '../shared/download';
 
 const PER_PAGE = 25;
 type Sort = { field: 'createdAt' | 'name' | 'email'; order: 'asc' | 'desc' };
@@ -143,16 +147,7 @@ export default function CustomerList( {
 			setProgress( __( 'Export ready.', 'crypto-customer-bridge' ) );
 		} catch ( e ) {
 			setProgress( null );
-			// With parse: false, api-fetch rejects with the response itself.
-			const body =
-				e instanceof Response ? await e.json().catch( () => null ) : e;
-			setError(
-				( body as { message?: string } | null )?.message ??
-					__(
-						'The export could not be made. Try again in a moment.',
-						'crypto-customer-bridge'
-					)
-			);
+			setError( await exportFailure( e ) );
 		}
 	};
 

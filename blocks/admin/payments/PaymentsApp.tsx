@@ -5,7 +5,7 @@ import type { CheckoutListItem, CheckoutStatus } from '@ccb/contract/checkout';
 import { formatDate } from '../../shared/dates';
 import { levelName } from '../../shared/levels';
 import { formatMoney } from '../../shared/locale';
-import { downloadBlob } from '../shared/download';
+import { downloadBlob, exportFailure } from '../shared/download';
 import { routeId, useHashRoute } from '../shared/useHashRoute';
 import {
 	countCheckouts,
@@ -106,15 +106,7 @@ export default function PaymentsApp( {
 				`payments-${ new Date().toISOString().slice( 0, 10 ) }.csv`
 			);
 		} catch ( e ) {
-			const body =
-				e instanceof Response ? await e.json().catch( () => null ) : e;
-			setError(
-				( body as { message?: string } | null )?.message ??
-					__(
-						'The export could not be made. Try again in a moment.',
-						'crypto-customer-bridge'
-					)
-			);
+			setError( await exportFailure( e ) );
 		} finally {
 			setExporting( false );
 		}

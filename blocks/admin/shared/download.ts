@@ -1,3 +1,5 @@
+import { __ } from '@wordpress/i18n';
+
 /**
  * Offers data to the browser as a file download.
  * @param blob
@@ -42,4 +44,23 @@ export async function readCsvWithProgress(
 		onProgress( Math.max( 0, newlines - 1 ), total );
 	}
 	return new Blob( chunks as BlobPart[], { type: 'text/csv' } );
+}
+
+/**
+ * What to tell the merchant when an export failed: the site's or the bridge's message if it gave
+ * one (with parse: false, api-fetch rejects with the response itself), else a plain sentence.
+ * @param error What the export rejected with.
+ */
+export async function exportFailure( error: unknown ): Promise< string > {
+	const body =
+		error instanceof Response
+			? await error.json().catch( () => null )
+			: error;
+	return (
+		( body as { message?: string } | null )?.message ??
+		__(
+			'The export could not be made. Try again in a moment.',
+			'crypto-customer-bridge'
+		)
+	);
 }
