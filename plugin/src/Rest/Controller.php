@@ -48,4 +48,22 @@ abstract class Controller extends \WP_REST_Controller {
 	protected function require_manager( string $refusal ) {
 		return current_user_can( 'manage_options' ) ? true : new \WP_Error( 'rest_forbidden', $refusal, array( 'status' => rest_authorization_required_code() ) );
 	}
+
+	/**
+	 * The bridge query for a relayed list: only the parameters it names, and none left empty (a form
+	 * sends `?q=&country=` for "no filter").
+	 *
+	 * @param \WP_REST_Request      $request Request.
+	 * @param string[]              $allowed Parameters passed on.
+	 * @param array<string, string> $fixed   Parameters set here.
+	 */
+	protected function bridge_query( $request, array $allowed, array $fixed = array() ): string {
+		$query = array_filter(
+			array_map( 'strval', array_intersect_key( $request->get_query_params(), array_flip( $allowed ) ) ),
+			static function ( $value ) {
+				return '' !== $value;
+			}
+		) + $fixed;
+		return $query ? '?' . http_build_query( $query ) : '';
+	}
 }

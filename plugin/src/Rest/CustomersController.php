@@ -112,14 +112,7 @@ final class CustomersController extends Controller {
 	 * @param \WP_REST_Request $request Request.
 	 */
 	private function query( $request ): string {
-		$allowed = array( 'q', 'email', 'country', 'level', 'hasPayments', 'sort', 'order', 'limit', 'cursor', 'withTotal' );
-		$query   = array_filter(
-			array_map( 'strval', array_intersect_key( $request->get_query_params(), array_flip( $allowed ) ) ),
-			static function ( $value ) {
-				return '' !== $value;
-			}
-		);
-		return $query ? '?' . http_build_query( $query ) : '';
+		return $this->bridge_query( $request, array( 'q', 'email', 'country', 'level', 'hasPayments', 'sort', 'order', 'limit', 'cursor', 'withTotal' ) );
 	}
 
 	/**

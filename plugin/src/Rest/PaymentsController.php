@@ -152,13 +152,7 @@ final class PaymentsController extends Controller {
 	 * @param array<string, string> $fixed   Parameters set here.
 	 */
 	private function query( $request, array $fixed = array() ): string {
-		$query = array_filter(
-			array_map( 'strval', array_intersect_key( $request->get_params(), array_flip( array( 'status', 'search', 'createdFrom', 'createdTo', 'cursor' ) ) ) ),
-			static function ( $value ) {
-				return '' !== $value;
-			}
-		) + $fixed;
-		return $query ? '?' . http_build_query( $query ) : '';
+		return $this->bridge_query( $request, array( 'status', 'search', 'createdFrom', 'createdTo', 'cursor' ), $fixed );
 	}
 
 	/**
