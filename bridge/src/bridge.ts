@@ -44,7 +44,10 @@ export async function openDatabase(
 	await mkdir( config.DATA_DIR, { recursive: true } );
 	const unlock = lockDataDir( config.DATA_DIR );
 	try {
-		const db = await openPglite( path.join( config.DATA_DIR, 'pglite' ) );
+		const db = await openPglite(
+			path.join( config.DATA_DIR, 'pglite' ),
+			config.PGLITE_SHARED_BUFFERS_MB
+		);
 		return { ...db, close: () => db.close().finally( unlock ) };
 	} catch ( error ) {
 		unlock();

@@ -20,6 +20,17 @@ const envSchema = z.object( {
 			'must be 32 random bytes, base64-encoded'
 		)
 		.optional(),
+	/**
+	 * PGlite's shared buffers: the largest share of the embedded database's memory. PostgreSQL's own
+	 * default (128 MB) would put a small bridge over 300 MB resident; a shop large enough to need more
+	 * belongs on PostgreSQL (DATABASE_URL).
+	 */
+	PGLITE_SHARED_BUFFERS_MB: z.coerce
+		.number()
+		.int()
+		.min( 1 )
+		.max( 4096 )
+		.default( 16 ),
 	WHALESTACK_API_URL: z.url().default( WHALESTACK_API_URL ),
 	SANDBOX: onOff.default( 'on' ),
 	DEMO_SHOP: onOff.optional(),

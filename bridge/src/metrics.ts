@@ -28,6 +28,11 @@ export const metrics = {
 		buckets: [ 0.05, 0.1, 0.5, 1, 5, 30, 60, 300, 3600, 86400 ],
 		registers: [ registry ],
 	} ),
+	dbStatements: new client.Counter( {
+		name: 'ccb_db_statements_total',
+		help: 'SQL statements the bridge sent to its database (transaction BEGIN and COMMIT included)',
+		registers: [ registry ],
+	} ),
 	eventFailures: new client.Counter( {
 		name: 'ccb_event_delivery_failures_total',
 		help: 'Event deliveries the shop did not acknowledge',

@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import * as trigrams from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
+import { metrics } from '../metrics';
 import { postgresLocks, processLocks, type WithLocks } from './locks';
 
 /** What the domain needs from a database: parameterised queries, and transactions. */
@@ -38,9 +39,20 @@ const asIso = ( v: string ) =>
 
 pg.types.setTypeParser( TIMESTAMPTZ, asIso );
 
-export async function openPglite( dataDir: string | undefined ): Promise< Db > {
+/** Counts statements for /metrics, so the checkout path's budget of statements can be watched. */
+const counted = ( n = 1 ) => metrics.dbStatements.inc( n );
+
+export async function openPglite(
+	dataDir: string | undefined,
+	sharedBuffersMb = 16
+): Promise< Db > {
 	const db = await PGlite.create( {
 		dataDir,
+		startParams: [
+			...PGlite.defaultStartParams,
+			'-c',
+			`shared_buffers=${ sharedBuffersMb }MB`,
+		],
 		extensions: { pg_trgm: trigrams.pg_trgm },
 		parsers: {
 			[ NUMERIC ]: ( v: string ) => v,
@@ -51,16 +63,21 @@ export async function openPglite( dataDir: string | undefined ): Promise< Db > {
 	return {
 		kind: 'pglite',
 		async query< T >( sql: string, params?: unknown[] ) {
+			counted();
 			return ( await db.query< T >( sql, params ) ).rows;
 		},
 		async exec( sql ) {
+			counted();
 			await db.exec( sql );
 		},
 		transaction( fn ) {
+			counted( 2 );
 			return db.transaction( ( tx ) =>
 				fn( {
-					query: async < T >( s: string, p?: unknown[] ) =>
-						( await tx.query< T >( s, p ) ).rows,
+					query: async < T >( s: string, p?: unknown[] ) => {
+						counted();
+						return ( await tx.query< T >( s, p ) ).rows;
+					},
 				} )
 			);
 		},
@@ -85,19 +102,25 @@ export async function openPostgres(
 	return {
 		kind: 'postgres',
 		async query< T >( sql: string, params?: unknown[] ) {
+			counted();
 			return ( await pool.query( sql, params ) ).rows as T[];
 		},
 		async exec( sql ) {
+			counted();
 			await pool.query( sql );
 		},
 		async transaction( fn ) {
 			const client = await pool.connect();
 			try {
+				counted();
 				await client.query( 'BEGIN' );
 				const result = await fn( {
-					query: async < T >( s: string, p?: unknown[] ) =>
-						( await client.query( s, p ) ).rows as T[],
+					query: async < T >( s: string, p?: unknown[] ) => {
+						counted();
+						return ( await client.query( s, p ) ).rows as T[];
+					},
 				} );
+				counted();
 				await client.query( 'COMMIT' );
 				return result;
 			} catch ( error ) {

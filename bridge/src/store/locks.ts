@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { metrics } from '../metrics';
 
 /** Thrown when a lock could not be had within the wait: someone else is still working on the same thing. */
 export class LockTimeout extends Error {
@@ -27,12 +28,14 @@ export function postgresLocks( pool: pg.Pool ): WithLocks {
 		const client = await pool.connect();
 		let healthy = true;
 		try {
+			metrics.dbStatements.inc();
 			await client.query(
 				`select set_config('lock_timeout', $1, false)`,
 				[ `${ Math.max( 1, Math.ceil( waitMs ) ) }ms` ]
 			);
 			for ( const key of [ ...new Set( keys ) ].sort() ) {
 				try {
+					metrics.dbStatements.inc();
 					await client.query(
 						'select pg_advisory_lock(hashtextextended($1, 0))',
 						[ key ]
@@ -45,6 +48,7 @@ export function postgresLocks( pool: pg.Pool ): WithLocks {
 			}
 			return await fn();
 		} finally {
+			metrics.dbStatements.inc();
 			await client
 				.query( 'select pg_advisory_unlock_all()' )
 				.catch( () => ( healthy = false ) );
