@@ -7,33 +7,44 @@ export type NewAuditEntry = Omit< AuditEntry, 'id' | 'createdAt' > & {
 };
 
 /**
- * Records what happened. Within a shop's request that named the person it acts for (a WordPress
- * user), that person is recorded too, after any authority the entry already gives.
+ * Records what happened, in the order given, in one statement. Within a shop's request that named
+ * the person it acts for (a WordPress user), that person is recorded too, after any authority the
+ * entry already gives.
  */
-export async function addAuditEntry(
+export async function addAuditEntries(
 	db: Queryable,
-	e: NewAuditEntry
+	entries: readonly NewAuditEntry[]
 ): Promise< void > {
+	const actingUser = currentActingUser();
+	const columns = entries.map( ( e ) => [
+		e.shopId,
+		e.customerId,
+		e.checkoutId,
+		e.action,
+		e.actor,
+		JSON.stringify( e.request ?? null ),
+		e.responseStatus,
+		JSON.stringify( e.response ?? null ),
+		[ e.onBehalfOf, e.actor === 'processor' ? undefined : actingUser ]
+			.filter( Boolean )
+			.join( ' · ' ) || null,
+	] );
+	// One array per column; unnest keeps the rows in order, so ids follow the entries' order.
 	await db.query(
 		`insert into audit_log (shop_id, customer_id, checkout_id, action, actor, request, response_status, response, on_behalf_of)
-     values ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::jsonb, $9)`,
-		[
-			e.shopId,
-			e.customerId,
-			e.checkoutId,
-			e.action,
-			e.actor,
-			JSON.stringify( e.request ?? null ),
-			e.responseStatus,
-			JSON.stringify( e.response ?? null ),
-			[
-				e.onBehalfOf,
-				e.actor === 'processor' ? undefined : currentActingUser(),
-			]
-				.filter( Boolean )
-				.join( ' · ' ) || null,
-		]
+     select shop_id::uuid, customer_id::uuid, checkout_id::uuid, action, actor, request::jsonb, response_status, response::jsonb, on_behalf_of
+       from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[])
+         with ordinality as e(shop_id, customer_id, checkout_id, action, actor, request, response_status, response, on_behalf_of, n)
+      order by n`,
+		columns[ 0 ]!.map( ( _, i ) => columns.map( ( row ) => row[ i ] ) )
 	);
+}
+
+export function addAuditEntry(
+	db: Queryable,
+	entry: NewAuditEntry
+): Promise< void > {
+	return addAuditEntries( db, [ entry ] );
 }
 
 export async function auditFor(

@@ -24,27 +24,33 @@ export type WithLocks = < T >(
  * so holders waiting for locks never starve the holder of the lock of a connection to work with.
  */
 export function postgresLocks( pool: pg.Pool ): WithLocks {
+	// lock_timeout is a session setting: set once per connection (and again only if a caller waits
+	// for a different time), not before every lock.
+	const timeoutOf = new WeakMap< pg.PoolClient, string >();
 	return async ( keys, waitMs, fn ) => {
 		const client = await pool.connect();
 		let healthy = true;
 		try {
-			metrics.dbStatements.inc();
-			await client.query(
-				`select set_config('lock_timeout', $1, false)`,
-				[ `${ Math.max( 1, Math.ceil( waitMs ) ) }ms` ]
-			);
-			for ( const key of [ ...new Set( keys ) ].sort() ) {
-				try {
-					metrics.dbStatements.inc();
-					await client.query(
-						'select pg_advisory_lock(hashtextextended($1, 0))',
-						[ key ]
-					);
-				} catch ( error ) {
-					if ( ( error as { code?: string } ).code === '55P03' )
-						throw new LockTimeout( keys );
-					throw error;
-				}
+			const timeout = `${ Math.max( 1, Math.ceil( waitMs ) ) }ms`;
+			if ( timeoutOf.get( client ) !== timeout ) {
+				metrics.dbStatements.inc();
+				await client.query(
+					`select set_config('lock_timeout', $1, false)`,
+					[ timeout ]
+				);
+				timeoutOf.set( client, timeout );
+			}
+			try {
+				// All keys in one statement, taken one after another in the array's (sorted) order.
+				metrics.dbStatements.inc();
+				await client.query(
+					'select pg_advisory_lock(hashtextextended(key, 0)) from unnest($1::text[]) with ordinality as k(key, n) order by n',
+					[ [ ...new Set( keys ) ].sort() ]
+				);
+			} catch ( error ) {
+				if ( ( error as { code?: string } ).code === '55P03' )
+					throw new LockTimeout( keys );
+				throw error;
 			}
 			return await fn();
 		} finally {

@@ -13,7 +13,7 @@ import {
 	type Level,
 } from '../../contract';
 import { processorFor, type BridgeContext } from '../../context';
-import { addAuditEntry } from '../../store/audit';
+import { addAuditEntries } from '../../store/audit';
 import { insertCheckout } from '../../store/checkouts';
 import type { Queryable } from '../../store/db';
 import { completeIdempotencyKey } from '../../store/idempotency';
@@ -255,36 +255,38 @@ export async function openCheckout(
 				customerId: customer?.id ?? null,
 				checkoutId,
 			};
-			await addAuditEntry( tx, {
-				...audit,
-				action: 'POST /checkout/validate-checkout-charge',
-				actor: 'bridge',
-				request: redactSecrets( { charge: built.charge } ),
-				responseStatus: 200,
-				response: {
-					...validation,
-					shopTotal: valid.total,
-					...( agrees
-						? {}
-						: { fallback: 'one line with the shop total' } ),
+			await addAuditEntries( tx, [
+				{
+					...audit,
+					action: 'POST /checkout/validate-checkout-charge',
+					actor: 'bridge',
+					request: redactSecrets( { charge: built.charge } ),
+					responseStatus: 200,
+					response: {
+						...validation,
+						shopTotal: valid.total,
+						...( agrees
+							? {}
+							: { fallback: 'one line with the shop total' } ),
+					},
 				},
-			} );
-			await addAuditEntry( tx, {
-				...audit,
-				action: 'POST /checkout/hosted',
-				actor: 'bridge',
-				request: redactSecrets( body ),
-				responseStatus: 200,
-				response: hosted,
-			} );
-			await addAuditEntry( tx, {
-				...audit,
-				action: options.action,
-				actor: 'shop',
-				request: redactSecrets( valid.request ),
-				responseStatus: 201,
-				response,
-			} );
+				{
+					...audit,
+					action: 'POST /checkout/hosted',
+					actor: 'bridge',
+					request: redactSecrets( body ),
+					responseStatus: 200,
+					response: hosted,
+				},
+				{
+					...audit,
+					action: options.action,
+					actor: 'shop',
+					request: redactSecrets( valid.request ),
+					responseStatus: 201,
+					response,
+				},
+			] );
 			await options.alsoInTransaction( tx, response );
 			return { status: 201, body: response };
 		} );
