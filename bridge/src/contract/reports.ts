@@ -38,3 +38,13 @@ export const customerStatisticsSchema = z.object( {
 	),
 } );
 export type CustomerStatistics = z.infer< typeof customerStatisticsSchema >;
+
+/**
+ * How many rows a list has under its filters. `capped: false`: `count` is exact. `capped: true`: there
+ * are more than `count` (a search stops counting at its cap), and a screen says "more than {count}".
+ */
+export const listTotalSchema = z.object( {
+	count: z.number(),
+	capped: z.boolean(),
+} );
+export type ListTotal = z.infer< typeof listTotalSchema >;

@@ -9,6 +9,7 @@ import {
 	customerSchema,
 	customerStatisticsSchema,
 	ERROR_STATUS,
+	listTotalSchema,
 	eventSchema,
 	LEVELS,
 	orderSnapshotSchema,
@@ -48,7 +49,7 @@ const errorBodySchema = z.object( {
 const page = < T extends z.core.$ZodType >( item: T ) =>
 	z.object( { items: z.array( item ), nextCursor: z.string().nullable() } );
 const customerPage = page( customerSchema ).extend( {
-	total: z.object( { count: z.number(), capped: z.boolean() } ).optional(),
+	total: listTotalSchema.optional(),
 } );
 const checkoutDetail = z.object( {
 	checkout: checkoutSchema,

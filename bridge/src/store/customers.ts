@@ -1,6 +1,7 @@
-import type { Customer, CustomerInput, Level } from '../contract';
+import type { Customer, CustomerInput, Level, ListTotal } from '../contract';
 import type { Queryable } from './db';
-import { PAID_SQL } from './checkouts';
+import { countSearch, termCondition, termSearch } from './customerSearch';
+import { countFromSummary } from './customerSummary';
 import {
 	countUpTo,
 	createdAtKey,
@@ -179,17 +180,19 @@ export async function eraseCustomerRow(
 	shopId: string,
 	id: string
 ): Promise< Customer | null > {
+	// The billing details each of the customer's checkouts kept go with the record. The checkouts come
+	// first: a payment's update takes its checkout and then (its trigger) the customer, so this order
+	// never waits on it the other way round.
+	await db.query(
+		`update checkouts set billing = null where shop_id = $1 and customer_id = $2
+        and exists (select 1 from customers where shop_id = $1 and id = $2 and erased_at is null)`,
+		[ shopId, id ]
+	);
 	const rows = await db.query< CustomerRow >(
 		`update customers set ${ FIELDS.map( ( f ) => `${ COLUMNS[ f ] } = null` ).join( ', ' ) }, email_key = null, meta = '{}',
        erased_at = now(), updated_at = now() where shop_id = $1 and id = $2 and erased_at is null returning *`,
 		[ shopId, id ]
 	);
-	// The billing details each of the customer's checkouts kept go with the record.
-	if ( rows[ 0 ] )
-		await db.query(
-			'update checkouts set billing = null where shop_id = $1 and customer_id = $2',
-			[ shopId, id ]
-		);
 	return rows[ 0 ] ? toCustomer( rows[ 0 ] ) : null;
 }
 
@@ -203,9 +206,6 @@ export interface CustomerFilter {
 	level?: 'minimal' | 'compliant';
 	hasPayments?: boolean;
 }
-
-/** The text search runs over this expression, which has a trigram index (see migrations). */
-export const SEARCH_TEXT = `(coalesce(first_name, '') || ' ' || coalesce(last_name, '') || ' ' || coalesce(email, '') || ' ' || coalesce(company, '') || ' ' || coalesce(tax_id, ''))`;
 
 /** The keys each sort orders by; each has an index on (shop_id, keys…, id). */
 const SORT_KEYS: Record< CustomerSort, SortKey< CustomerRow >[] > = {
@@ -241,21 +241,18 @@ export function customerFilterSql(
 		values.push( value );
 		where.push( sql( `$${ values.length }` ) );
 	};
-	if ( filter.q )
-		add(
-			( p ) => `${ SEARCH_TEXT } ilike ${ p }`,
-			`%${ filter.q.replace( /[\\%_]/g, ( m ) => `\\${ m }` ) }%`
-		);
+	if ( filter.q ) {
+		const search = termSearch( filter.q );
+		add( ( p ) => termCondition( search, p ), search.pattern );
+	}
 	if ( filter.email )
 		add( ( p ) => `email_key = ${ p }`, filter.email.trim().toLowerCase() );
 	if ( filter.country )
 		add( ( p ) => `country_code = ${ p }`, filter.country );
 	if ( filter.level ) add( ( p ) => `level = ${ p }`, filter.level );
-	if ( filter.hasPayments !== undefined ) {
-		where.push(
-			`${ filter.hasPayments ? '' : 'not ' }exists (select 1 from checkouts where checkouts.customer_id = customers.id and checkouts.${ PAID_SQL })`
-		);
-	}
+	// Kept by the checkouts' triggers (see customerSummary.ts).
+	if ( filter.hasPayments !== undefined )
+		where.push( `paid_checkouts ${ filter.hasPayments ? '>' : '=' } 0` );
 	return { where, values };
 }
 
@@ -288,38 +285,27 @@ export async function listCustomers(
 	);
 }
 
+/**
+ * How many customers match: exact from the summaries when only country, level and payments filter
+ * (any number), otherwise counted up to `cap` ("more than 1,000" is what a person searching needs).
+ */
 export async function countCustomers(
 	db: Queryable,
 	shopId: string,
 	filter: CustomerFilter,
 	cap: number
-) {
-	const { where, values } = customerFilterSql( shopId, filter );
-	return countUpTo( db, 'customers', where, values, cap );
-}
-
-/** The shop's customers matching a filter, oldest first, a page at a time: exports stream with flat memory. */
-export async function* iterateCustomers(
-	db: Queryable,
-	shopId: string,
-	filter: CustomerFilter = {},
-	batch = 1000
-): AsyncGenerator< Customer > {
-	let cursor: string | undefined;
-	do {
-		const page = await keysetPage(
-			db,
-			{
-				table: 'customers',
-				...customerFilterSql( shopId, filter ),
-				keys: [ createdAtKey() ],
-				direction: 'asc',
-				limit: batch,
-				cursor,
-			},
-			toCustomer
-		);
-		yield* page.items;
-		cursor = page.nextCursor ?? undefined;
-	} while ( cursor );
+): Promise< ListTotal > {
+	const { q, email, ...summarised } = filter;
+	if ( ! q && ! email )
+		return {
+			count: await countFromSummary( db, shopId, summarised ),
+			capped: false,
+		};
+	const { where, values } = customerFilterSql( shopId, {
+		email,
+		...summarised,
+	} );
+	return q
+		? countSearch( db, where, values, termSearch( q ), cap )
+		: countUpTo( db, 'customers', where, values, cap );
 }

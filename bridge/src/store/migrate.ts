@@ -34,11 +34,24 @@ export async function migrate(
 	return applied;
 }
 
-// Migrations hold plain DDL with no functions or quoted semicolons, so a split on ";" is safe and lets
-// each statement run through the extended protocol inside the transaction.
-function splitStatements( sql: string ): string[] {
-	return sql
-		.split( ';' )
-		.map( ( s ) => s.trim() )
-		.filter( Boolean );
+// Each statement runs on its own through the extended protocol inside the migration's transaction. A
+// semicolon splits statements except inside a dollar-quoted body ($$ … $$: a trigger function's code),
+// so the split alternates outside/inside at each "$$". Migrations hold no other quoted semicolons.
+export function splitStatements( sql: string ): string[] {
+	const statements: string[] = [];
+	let current = '';
+	sql.split( '$$' ).forEach( ( part, i ) => {
+		if ( i % 2 ) {
+			current += `$$${ part }$$`;
+			return;
+		}
+		const pieces = part.split( ';' );
+		current += pieces[ 0 ];
+		for ( const piece of pieces.slice( 1 ) ) {
+			statements.push( current );
+			current = piece;
+		}
+	} );
+	statements.push( current );
+	return statements.map( ( s ) => s.trim() ).filter( Boolean );
 }

@@ -1,3 +1,4 @@
+import { customerSummaryMigration } from './customerSummary';
 import type { Migration } from './migrate';
 
 export const BRIDGE_MIGRATIONS: readonly Migration[] = [
@@ -198,6 +199,28 @@ export const BRIDGE_MIGRATIONS: readonly Migration[] = [
 		sql: `
       alter table shops add column billing_currencies text[];
       alter table shops add column reference_checked_at timestamptz
+    `,
+	},
+	{
+		// Statistics and filtered totals from summaries the triggers keep exact (see customerSummary.ts).
+		id: '008_customer_summaries',
+		sql: customerSummaryMigration(),
+	},
+	{
+		// Search by the start of each field (see customerSearch.ts): one left-anchored index per field,
+		// which also serves a one-letter term; the trigram index over the fields together goes. The
+		// country filter walks its own rows newest first.
+		id: '009_customer_prefix_search',
+		sql: `
+      drop index customers_search;
+      create index customers_prefix_name on customers (shop_id, lower(coalesce(first_name, '') || ' ' || coalesce(last_name, '')) text_pattern_ops);
+      create index customers_prefix_last_name on customers (shop_id, lower(last_name) text_pattern_ops);
+      create index customers_prefix_email on customers (shop_id, email_key text_pattern_ops);
+      create index customers_prefix_email_domain on customers (shop_id, split_part(email_key, '@', 2) text_pattern_ops);
+      create index customers_prefix_company on customers (shop_id, lower(company) text_pattern_ops);
+      create index customers_prefix_tax_id on customers (shop_id, lower(tax_id) text_pattern_ops);
+      drop index customers_shop_country;
+      create index customers_shop_country on customers (shop_id, country_code, created_at desc, id desc)
     `,
 	},
 ];

@@ -52,7 +52,8 @@ const listQuery = pageQuerySchema.extend( {
 		.optional(),
 } );
 
-const TOTAL_CAP = 10_000;
+/** A search counts its matches up to this; totals under the other filters are always exact. */
+const SEARCH_TOTAL_CAP = 1_000;
 
 export function customerRoutes( ctx: BridgeContext ): express.Router {
 	const router = express.Router();
@@ -64,7 +65,7 @@ export function customerRoutes( ctx: BridgeContext ): express.Router {
 		);
 		const shopId = shopOf( res ).id;
 		const page = await listCustomers( ctx.db, shopId, query );
-		// A count of a million rows is slow and useless: "10,000+" is what a person needs.
+		// Counting every match of a common term is slow and useless: "more than 1,000" is what a person needs.
 		res.json(
 			withTotal
 				? {
@@ -73,7 +74,7 @@ export function customerRoutes( ctx: BridgeContext ): express.Router {
 							ctx.db,
 							shopId,
 							query,
-							TOTAL_CAP
+							SEARCH_TOTAL_CAP
 						),
 					}
 				: page
