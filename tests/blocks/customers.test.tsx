@@ -2,6 +2,7 @@ import apiFetch from '@wordpress/api-fetch';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import CustomerForm from '../../blocks/admin/customers/CustomerForm';
+import CustomerList from '../../blocks/admin/customers/CustomerList';
 import CustomersApp from '../../blocks/admin/customers/CustomersApp';
 import Statistics from '../../blocks/admin/customers/Statistics';
 
@@ -249,4 +250,23 @@ it( 'opens the customer named in the address (a link from an order)', async () =
 		await screen.findByRole( 'heading', { name: 'Olga Order' } )
 	).toBeInTheDocument();
 	window.location.hash = '';
+} );
+
+it( 'says a search that stopped counting has more than its count, and an exact total as it is', async () => {
+	let total = { count: 1000, capped: true };
+	answer = () => ( { items: [], nextCursor: null, total } );
+	const { unmount } = render(
+		<CustomerList onOpen={ jest.fn() } onCreate={ jest.fn() } />
+	);
+	expect(
+		await screen.findByText( 'More than 1,000 customers' )
+	).toBeInTheDocument();
+	expect( screen.getByText( 'Page 1 of more than 40' ) ).toBeInTheDocument();
+	unmount();
+	total = { count: 1234567, capped: false };
+	render( <CustomerList onOpen={ jest.fn() } onCreate={ jest.fn() } /> );
+	expect(
+		await screen.findByText( '1,234,567 customers' )
+	).toBeInTheDocument();
+	expect( screen.getByText( 'Page 1 of 49383' ) ).toBeInTheDocument();
 } );

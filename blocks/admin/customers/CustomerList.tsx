@@ -8,6 +8,7 @@ import {
 import { useEffect, useRef, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import type { Customer } from '@ccb/contract/customer';
+import type { ListTotal } from '@ccb/contract/reports';
 import { COUNTRY_CODES } from '@ccb/contract/countries';
 import { formatDateOnly } from '../../shared/dates';
 import { levelName } from '../../shared/levels';
@@ -71,7 +72,10 @@ export default function CustomerList( {
 	} );
 	const [ page, setPage ] = useState( 0 );
 	const [ items, setItems ] = useState< Customer[] | null >( null );
-	const [ total, setTotal ] = useState( { count: 0, capped: false } );
+	const [ total, setTotal ] = useState< ListTotal >( {
+		count: 0,
+		capped: false,
+	} );
 	const [ error, setError ] = useState( '' );
 	const [ progress, setProgress ] = useState< string | null >( null );
 	const cursors = useRef< Array< string | undefined > >( [ undefined ] );
@@ -248,15 +252,21 @@ export default function CustomerList( {
 				/>
 			</div>
 			<p className="ccb-customers__count">
-				{ sprintf(
-					/* translators: %s: number of customers */ __(
-						'%s customers',
-						'crypto-customer-bridge'
-					),
-					total.capped
-						? `${ total.count.toLocaleString() }+`
-						: total.count.toLocaleString()
-				) }
+				{ total.capped
+					? sprintf(
+							/* translators: %s: how many customers a search counted before it stopped counting, e.g. 1,000 */ __(
+								'More than %s customers',
+								'crypto-customer-bridge'
+							),
+							total.count.toLocaleString()
+						)
+					: sprintf(
+							/* translators: %s: number of customers */ __(
+								'%s customers',
+								'crypto-customer-bridge'
+							),
+							total.count.toLocaleString()
+						) }
 			</p>
 			{ items === null ? (
 				<Spinner />
@@ -340,14 +350,23 @@ export default function CustomerList( {
 					{ __( 'Previous', 'crypto-customer-bridge' ) }
 				</Button>{ ' ' }
 				<span>
-					{ sprintf(
-						/* translators: 1: page, 2: pages */ __(
-							'Page %1$d of %2$s',
-							'crypto-customer-bridge'
-						),
-						page + 1,
-						total.capped ? `${ pages }+` : String( pages )
-					) }
+					{ total.capped
+						? sprintf(
+								/* translators: 1: page, 2: pages counted so far (there are more) */ __(
+									'Page %1$d of more than %2$s',
+									'crypto-customer-bridge'
+								),
+								page + 1,
+								pages.toLocaleString()
+							)
+						: sprintf(
+								/* translators: 1: page, 2: pages */ __(
+									'Page %1$d of %2$s',
+									'crypto-customer-bridge'
+								),
+								page + 1,
+								String( pages )
+							) }
 				</span>{ ' ' }
 				<Button
 					variant="secondary"

@@ -4,6 +4,7 @@ import type {
 	CheckoutListItem,
 	Customer,
 	CustomerStatistics,
+	ListTotal,
 } from '@ccb/contract';
 
 export interface CustomerQuery {
@@ -21,7 +22,7 @@ export interface CustomerQuery {
 export interface CustomerPage {
 	items: Customer[];
 	nextCursor: string | null;
-	total?: { count: number; capped: boolean };
+	total?: ListTotal;
 }
 
 export type Statistics = CustomerStatistics;
