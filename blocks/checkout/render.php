@@ -1,12 +1,20 @@
 <?php
 /**
- * Renders the checkout block. Only renders: the form is built and submitted by view.js.
+ * Renders the checkout block: the lines and total, then the payment form (or, on the way back from
+ * the payment page, the receipt). All of it works without JavaScript; view.js only enhances it.
  *
  * @package CryptoCustomerBridge
  *
  * @var array    $attributes Block attributes.
  * @var WP_Block $block      Block instance.
  */
+
+use CryptoCustomerBridge\Blocks\CheckoutForm;
+use CryptoCustomerBridge\Blocks\CheckoutPost;
+use CryptoCustomerBridge\Blocks\CheckoutService;
+use CryptoCustomerBridge\Blocks\Receipt;
+use CryptoCustomerBridge\Contract;
+use CryptoCustomerBridge\Money;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -21,46 +29,59 @@ if ( empty( $attributes['blockId'] ) || empty( $ccb_items ) || empty( $attribute
 }
 
 $ccb_settings = new CryptoCustomerBridge\Settings();
+$ccb_post_id  = (int) ( $block->context['postId'] ?? get_the_ID() );
+$ccb_block_id = (string) $attributes['blockId'];
+$ccb_currency = (string) $attributes['currency'];
+$ccb_page     = (string) get_permalink( $ccb_post_id );
 // phpcs:disable WordPress.Security.NonceVerification.Recommended -- display-only query arguments set by our own return and cancel URLs.
 $ccb_order     = isset( $_GET['ccb_order'] ) ? sanitize_text_field( wp_unslash( $_GET['ccb_order'] ) ) : '';
 $ccb_cancelled = isset( $_GET['ccb_cancelled'] );
 // phpcs:enable
+$ccb_order = preg_match( '/^wp-[0-9]+-[a-f0-9]{20}$/', $ccb_order ) ? $ccb_order : '';
 
-$ccb_config = array(
-	'postId'      => (int) ( $block->context['postId'] ?? get_the_ID() ),
-	'blockId'     => (string) $attributes['blockId'],
-	'siteLevel'   => $ccb_settings->level(),
-	'blockLevel'  => (string) ( $attributes['level'] ?? '' ),
-	'threshold'   => $ccb_settings->threshold(),
-	'currency'    => (string) $attributes['currency'],
-	'total'       => (string) $attributes['total'],
-	'buttonLabel' => (string) ( $attributes['buttonLabel'] ?? '' ),
-	'restUrl'     => esc_url_raw( rest_url( 'ccb/v1/' ) ),
-	'nonce'       => wp_create_nonce( 'wp_rest' ),
-	'order'       => preg_match( '/^wp-[0-9]+-[a-f0-9]{20}$/', $ccb_order ) ? $ccb_order : '',
-	'cancelled'   => $ccb_cancelled,
-);
+if ( $ccb_order ) {
+	$ccb_body = Receipt::html( $ccb_order, ( new CheckoutService( $ccb_settings ) )->status( $ccb_order ), $ccb_page );
+} else {
+	$ccb_refused = CheckoutPost::refused( $ccb_block_id );
+	$ccb_error   = $ccb_refused ? $ccb_refused['error'] : null;
+	$ccb_data    = $ccb_error ? (array) $ccb_error->get_error_data() : array();
+	$ccb_level   = Contract::level_for_block( $ccb_settings->level(), (string) ( $attributes['level'] ?? '' ), $ccb_settings->threshold(), (string) $attributes['total'], $ccb_currency );
+	if ( ! empty( $ccb_data['level'] ) ) {
+		// The bridge asked for more (its threshold): the fields it needs, with what was typed.
+		$ccb_level = Contract::strictest( $ccb_level, (string) $ccb_data['level'] );
+	}
+	$ccb_notice = $ccb_error ? $ccb_error->get_error_message() : '';
+	if ( ! $ccb_error && $ccb_cancelled ) {
+		$ccb_notice = __( 'Payment cancelled. Nothing was charged.', 'crypto-customer-bridge' );
+	}
+	$ccb_body = CheckoutForm::html(
+		array(
+			'postId'      => $ccb_post_id,
+			'blockId'     => $ccb_block_id,
+			'level'       => $ccb_level,
+			'buttonLabel' => (string) ( $attributes['buttonLabel'] ?? '' ),
+			'action'      => '',
+			'attempt'     => $ccb_refused ? $ccb_refused['attempt'] : wp_generate_uuid4(),
+			'values'      => $ccb_refused ? $ccb_refused['values'] : array(),
+			'errors'      => (array) ( $ccb_data['fields'] ?? array() ),
+			'notice'      => $ccb_notice,
+			'noticeKind'  => $ccb_error ? 'error' : 'info',
+		)
+	);
+}
 ?>
-<div <?php echo get_block_wrapper_attributes( array( 'class' => 'ccb-checkout' ) ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- escaped by WordPress. ?> data-ccb-checkout="<?php echo esc_attr( wp_json_encode( $ccb_config ) ); ?>">
+<div <?php echo get_block_wrapper_attributes( array( 'class' => 'ccb-checkout' ) ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- escaped by WordPress. ?> data-block="<?php echo esc_attr( $ccb_block_id ); ?>">
 	<ul class="ccb-checkout__items">
 		<?php foreach ( $ccb_items as $ccb_item ) : ?>
 			<?php $ccb_quantity = max( 1, (int) ( $ccb_item['quantity'] ?? 1 ) ); ?>
-			<li>
-				<span class="ccb-checkout__item"><?php echo esc_html( (string) $ccb_item['description'] ); ?><?php echo $ccb_quantity > 1 ? esc_html( ' × ' . $ccb_quantity ) : ''; ?></span>
-				<?php // The line's total, written in the page's language by view.js; until then, what it is made of. ?>
-				<span class="ccb-checkout__amount" data-ccb-amount="<?php echo esc_attr( (string) $ccb_item['amount'] ); ?>" data-ccb-quantity="<?php echo esc_attr( (string) $ccb_quantity ); ?>"><?php echo esc_html( ( $ccb_quantity > 1 ? $ccb_quantity . ' × ' : '' ) . $ccb_item['amount'] . ' ' . $attributes['currency'] ); ?></span>
-			</li>
+			<li><span><?php echo esc_html( (string) $ccb_item['description'] ); ?><?php echo $ccb_quantity > 1 ? esc_html( ' × ' . $ccb_quantity ) : ''; ?></span> <span><?php echo esc_html( Money::format( Money::times( (string) $ccb_item['amount'], $ccb_quantity ), $ccb_currency ) ); ?></span></li>
 		<?php endforeach; ?>
 	</ul>
 	<p class="ccb-checkout__total">
 		<?php
-		printf(
-			/* translators: %s: the total with its currency */
-			esc_html__( 'Total: %s', 'crypto-customer-bridge' ),
-			'<span data-ccb-amount="' . esc_attr( (string) $attributes['total'] ) . '" data-ccb-quantity="1">' . esc_html( $attributes['total'] . ' ' . $attributes['currency'] ) . '</span>'
-		);
+		/* translators: %s: the total with its currency */
+		echo esc_html( sprintf( __( 'Total: %s', 'crypto-customer-bridge' ), Money::format( (string) $attributes['total'], $ccb_currency ) ) );
 		?>
 	</p>
-	<div class="ccb-checkout__app"></div>
-	<noscript><p><?php esc_html_e( 'Paying with crypto needs JavaScript. Please enable it to continue.', 'crypto-customer-bridge' ); ?></p></noscript>
+	<?php echo $ccb_body; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- built escaped by CheckoutForm and Receipt. ?>
 </div>

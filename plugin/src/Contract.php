@@ -115,4 +115,96 @@ final class Contract {
 	public static function is_currency( string $code ): bool {
 		return in_array( $code, (array) ( self::data()['currencyCodes'] ?? array() ), true );
 	}
+
+	/**
+	 * The fields a level insists on, in form order.
+	 *
+	 * @param string $level Level.
+	 * @return string[]
+	 */
+	public static function required( string $level ): array {
+		return array_map( 'strval', (array) ( self::data()['levelFields'][ $level ]['required'] ?? array() ) );
+	}
+
+	/**
+	 * How a form asks for a field: `type` (text, email, tel or country), `autocomplete`, `maxlength`,
+	 * and where the contract has them `pattern` and `mismatch` (the field code a failed type or pattern
+	 * check is).
+	 *
+	 * @param string $field Contract field name.
+	 * @return array<string, string|int>
+	 */
+	public static function field_html( string $field ): array {
+		return (array) ( self::data()['fieldHtml'][ $field ] ?? array() );
+	}
+
+	/**
+	 * Every ISO 3166-1 alpha-2 code the contract accepts.
+	 *
+	 * @return string[]
+	 */
+	public static function country_codes(): array {
+		return (array) ( self::data()['countryCodes'] ?? array() );
+	}
+
+	/**
+	 * The countries whose addresses have no postcode (or an optional one).
+	 *
+	 * @return string[]
+	 */
+	public static function countries_without_postcodes(): array {
+		return (array) ( self::data()['countriesWithoutPostcodes'] ?? array() );
+	}
+
+	/**
+	 * Whether an address in this country must have a postcode (an unknown country: yes).
+	 *
+	 * @param string $country ISO code.
+	 */
+	public static function requires_postcode( string $country ): bool {
+		return ! in_array( strtoupper( $country ), self::countries_without_postcodes(), true );
+	}
+
+	/**
+	 * The minor-unit digits a total in this currency is rounded to (2 for a code the contract lacks).
+	 *
+	 * @param string $currency Currency code.
+	 */
+	public static function currency_decimals( string $currency ): int {
+		return (int) ( self::data()['currencyDecimals'][ $currency ] ?? 2 );
+	}
+
+	/**
+	 * The strictest of two levels, by the contract's order (least to most asked).
+	 *
+	 * @param string $a Level.
+	 * @param string $b Level, or '' for none given.
+	 */
+	public static function strictest( string $a, string $b ): string {
+		$rank = array_flip( self::levels() );
+		return ( $rank[ $b ] ?? -1 ) > ( $rank[ $a ] ?? -1 ) ? $b : $a;
+	}
+
+	/**
+	 * The level a checkout block asks for: the site's, raised by the block's own setting and by the
+	 * compliance threshold for its total, as the contract's `effectiveLevel` does (the level the
+	 * threshold raises to, and whether another currency counts as reaching it, come from the contract).
+	 *
+	 * @param string                                       $site_level  Site level.
+	 * @param string                                       $block_level Block level, or ''.
+	 * @param array{amount: string, currency: string}|null $threshold   Threshold.
+	 * @param string                                       $total       Block total.
+	 * @param string                                       $currency    Block currency.
+	 */
+	public static function level_for_block( string $site_level, string $block_level, ?array $threshold, string $total, string $currency ): string {
+		$level = self::strictest( $site_level, $block_level );
+		if ( ! $threshold || '' === $total ) {
+			return $level;
+		}
+		$rule    = (array) ( self::data()['threshold'] ?? array() );
+		$reached = $threshold['currency'] !== $currency
+			? (bool) ( $rule['otherCurrencyReaches'] ?? true )
+			: Money::compare( $total, $threshold['amount'] ) >= 0;
+		return $reached ? self::strictest( $level, (string) ( $rule['level'] ?? '' ) ) : $level;
+	}
 }

@@ -10,8 +10,9 @@ namespace CryptoCustomerBridge;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * One label per contract field, translated: for the privacy export and for telling a shopper what
- * travels with their payment. Which fields a level asks comes from the contract, not from here.
+ * One label per contract field, translated: for the checkout block's form, the privacy export and
+ * telling a shopper what travels with their payment. Which fields a level asks comes from the
+ * contract, not from here.
  */
 final class FieldLabels {
 

@@ -79,7 +79,7 @@ test( 'the admin sets level compliant, tests the connection, and publishes a pag
 	await expect( page.locator( '.ccb-checkout__total' ) ).toHaveText(
 		'Total: €25.00'
 	);
-	await expect( page.locator( '.ccb-checkout__amount' ) ).toHaveText(
+	await expect( page.locator( '.ccb-checkout__items li' ) ).toContainText(
 		'€25.00'
 	);
 } );

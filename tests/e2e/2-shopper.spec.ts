@@ -19,6 +19,22 @@ const field = ( page: Page, name: string ) =>
 		{ name, exact: true }
 	);
 
+/** The message a field's aria-describedby points at. */
+const messageOf = async ( page: Page, name: string ) =>
+	page.locator(
+		'#' + ( await field( page, name ).getAttribute( 'aria-describedby' ) )!
+	);
+
+/** Without JavaScript the receipt is refreshed by its "Check again" link until the webhook is in. */
+async function receiptSays( page: Page, text: string ) {
+	const status = page.getByRole( 'status' );
+	for ( let i = 0; i < 20 && ( await status.textContent() ) !== text; i++ ) {
+		await page.waitForTimeout( 500 );
+		await page.getByRole( 'link', { name: 'Check again' } ).click();
+	}
+	await expect( status ).toHaveText( text );
+}
+
 async function payerChooses( page: Page, choice: RegExp ) {
 	await expect( page ).toHaveURL( /\/sandbox\/checkout\/[a-z0-9]{12}$/ );
 	await expect( page.getByRole( 'note' ) ).toContainText( 'SANDBOX' );
@@ -54,9 +70,7 @@ test( 'compliant: empty fields show each error; a filled form pays on the sandbo
 		'aria-invalid',
 		'false'
 	);
-	await expect( page.locator( '.ccb-field__error:visible' ) ).toHaveCount(
-		7
-	);
+	await expect( page.locator( '.ccb-field p:visible' ) ).toHaveCount( 7 );
 	await expect( field( page, 'First name' ) ).toBeFocused();
 	await shot( page, testInfo, 'empty-submit-errors' );
 
@@ -244,10 +258,165 @@ test( 'German: the shopper sees the block in German', async ( {
 			'true'
 		);
 		await expect(
-			page.locator( '.ccb-field__error:visible' ).first()
+			page.locator( '.ccb-field p:visible' ).first()
 		).toHaveText( 'Dieses Feld ist erforderlich.' );
 		await shot( page, testInfo, 'german' );
 	} finally {
 		setSiteOptions( { locale: '' } );
 	}
+} );
+
+test( 'cancel: back from the payment page the form says so, with what was typed', async ( {
+	page,
+}, testInfo ) => {
+	setSiteOptions( { level: 'minimal' } );
+	await page.goto( `${ stack.url }/pay/` );
+	await field( page, 'First name' ).fill( 'Katherine' );
+	await field( page, 'Last name' ).fill( 'Johnson' );
+	await field( page, 'Email address' ).fill( 'katherine@nasa.example' );
+	await pay( page ).click();
+	await expect( page ).toHaveURL( /\/sandbox\/checkout\// );
+	await page.getByRole( 'link', { name: /Back to the shop/ } ).click();
+	await expect( page.getByRole( 'alert' ) ).toHaveText(
+		'Payment cancelled. Nothing was charged.'
+	);
+	await expect( field( page, 'Email address' ) ).toHaveValue(
+		'katherine@nasa.example'
+	);
+	await shot( page, testInfo, 'cancelled' );
+} );
+
+test.describe( 'without JavaScript', () => {
+	test.use( { javaScriptEnabled: false } );
+
+	test( "compliant: the bridge's field errors next to the fields, what was typed kept; then it pays and the server writes the receipt", async ( {
+		page,
+	}, testInfo ) => {
+		setSiteOptions( {
+			level: 'compliant',
+			threshold: { amount: '', currency: '' },
+		} );
+		await page.goto( `${ stack.url }/pay/` );
+		await expect( page.locator( '.ccb-checkout__total' ) ).toHaveText(
+			'Total: €64.97'
+		);
+		await expect( page.locator( '.ccb-checkout__items li' ) ).toHaveText( [
+			/Tea cup × 3\s+€59\.97/,
+			/Saucer\s+€5\.00/,
+		] );
+		await field( page, 'First name' ).fill( 'Grace' );
+		await field( page, 'Last name' ).fill( 'Hopper' );
+		// A shape the browser's own check lets through and the contract does not.
+		await field( page, 'Email address' ).fill( 'grace@navy' );
+		await field( page, 'Address' ).fill( '1 Navy Yard' );
+		await field( page, 'City' ).fill( 'Washington' );
+		await field( page, 'Country' ).selectOption( 'US' );
+		await pay( page ).click();
+
+		await expect( page ).toHaveURL( /\/pay\/$/ );
+		await expect( page.getByRole( 'alert' ) ).toHaveText(
+			'Please check the highlighted fields.'
+		);
+		await expect( field( page, 'Email address' ) ).toHaveAttribute(
+			'aria-invalid',
+			'true'
+		);
+		await expect( await messageOf( page, 'Email address' ) ).toHaveText(
+			'Enter a valid email address, like name@example.com.'
+		);
+		// The US has postcodes: the bridge asks for one.
+		await expect( await messageOf( page, 'Postal code' ) ).toHaveText(
+			'This field is required.'
+		);
+		await expect( field( page, 'First name' ) ).toHaveValue( 'Grace' );
+		await expect( field( page, 'Country' ) ).toHaveValue( 'US' );
+		await expect( field( page, 'First name' ) ).not.toHaveAttribute(
+			'aria-invalid',
+			'true'
+		);
+		await shot( page, testInfo, 'no-js-bridge-errors' );
+
+		await field( page, 'Email address' ).fill( 'grace@navy.example' );
+		await field( page, 'Postal code' ).fill( '20374' );
+		await pay( page ).click();
+		await payerChooses( page, /Pay in full/ );
+		await expect( page ).toHaveURL( /ccb_order=wp-/ );
+		await receiptSays( page, 'Payment received. Thank you!' );
+		const facts = page.locator( '.ccb-checkout dl' );
+		await expect( facts ).toContainText( 'Order reference' );
+		await expect( facts ).toContainText( '€64.97' );
+		await expect(
+			page.getByText(
+				'The shop has your payment and will take it from here.',
+				{
+					exact: false,
+				}
+			)
+		).toBeVisible();
+		await shot( page, testInfo, 'no-js-receipt' );
+		const latest = ( await bridgeApi()( 'GET', '/v1/checkouts?limit=1' ) )
+			.body.items[ 0 ];
+		expect( latest ).toMatchObject( {
+			level: 'compliant',
+			status: 'completed',
+		} );
+	} );
+
+	test( 'the threshold raises the level on the server; a cancel shows the notice', async ( {
+		page,
+	}, testInfo ) => {
+		setSiteOptions( {
+			level: 'minimal',
+			threshold: { amount: '50', currency: 'EUR' },
+		} );
+		try {
+			await page.goto( `${ stack.url }/pay/` ); // 64.97 EUR: at or above 50
+			await expect( page.locator( '.ccb-field' ) ).toHaveCount( 11 );
+			await expect( field( page, 'Country' ) ).toBeVisible();
+			await page.goto( readFileSync( PUBLISHED_PAGE_FILE, 'utf8' ) ); // 25.00 EUR
+			await expect( page.locator( '.ccb-field' ) ).toHaveCount( 3 );
+		} finally {
+			setSiteOptions( { threshold: { amount: '', currency: '' } } );
+		}
+		await page.goto( `${ stack.url }/pay/` );
+		await field( page, 'First name' ).fill( 'Alan' );
+		await field( page, 'Last name' ).fill( 'Kay' );
+		await field( page, 'Email address' ).fill( 'alan@parc.example' );
+		await pay( page ).click();
+		await expect( page ).toHaveURL( /\/sandbox\/checkout\// );
+		await page.getByRole( 'link', { name: /Back to the shop/ } ).click();
+		await expect( page.getByRole( 'alert' ) ).toHaveText(
+			'Payment cancelled. Nothing was charged.'
+		);
+		await shot( page, testInfo, 'no-js-cancelled' );
+	} );
+
+	test( "German: the bridge's errors in the shopper's language", async ( {
+		page,
+	}, testInfo ) => {
+		setSiteOptions( { level: 'minimal', locale: 'de_DE' } );
+		try {
+			await page.goto( `${ stack.url }/pay/` );
+			await field( page, 'Vorname' ).fill( 'Emmy' );
+			await field( page, 'Nachname' ).fill( 'Noether' );
+			await field( page, 'E-Mail-Adresse' ).fill( 'emmy@goettingen' );
+			await page
+				.getByRole( 'button', { name: 'Mit Krypto bezahlen' } )
+				.click();
+			await expect(
+				await messageOf( page, 'E-Mail-Adresse' )
+			).toHaveText(
+				'Geben Sie eine gültige E-Mail-Adresse ein, z. B. name@example.com.'
+			);
+			await expect( page.getByRole( 'alert' ) ).toHaveText(
+				'Bitte prüfen Sie die markierten Felder.'
+			);
+			await expect( page.locator( '.ccb-checkout__total' ) ).toHaveText(
+				/Gesamt: 64,97\s€/
+			);
+			await shot( page, testInfo, 'no-js-german' );
+		} finally {
+			setSiteOptions( { locale: '' } );
+		}
+	} );
 } );

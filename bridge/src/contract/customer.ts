@@ -32,6 +32,35 @@ export const CUSTOMER_FIELD_MAX_LENGTH = {
 	phone: 16,
 } as const satisfies Record< CustomerField, number >;
 
+/**
+ * A phone number: digits with an optional leading +, spaces and ( ) . / - between them. Written so
+ * that it is also a valid HTML `pattern` (browsers compile those with the `v` flag), which is how the
+ * shopper's form gets it through contract.json.
+ */
+export const PHONE_PATTERN = '^\\+?[0-9][0-9 \\(\\)\\.\\/\\-]{3,}$';
+
+/**
+ * How a form asks for each field: the input type (its constraint, like an email's shape) and the
+ * autocomplete token that lets the browser fill it in. The wp-admin forms and the shopper's
+ * server-rendered form both take these from here.
+ */
+export const CUSTOMER_FIELD_INPUT = {
+	firstName: { type: 'text', autocomplete: 'given-name' },
+	lastName: { type: 'text', autocomplete: 'family-name' },
+	email: { type: 'email', autocomplete: 'email' },
+	company: { type: 'text', autocomplete: 'organization' },
+	taxId: { type: 'text', autocomplete: 'off' },
+	addressLine1: { type: 'text', autocomplete: 'address-line1' },
+	addressLine2: { type: 'text', autocomplete: 'address-line2' },
+	postalCode: { type: 'text', autocomplete: 'postal-code' },
+	city: { type: 'text', autocomplete: 'address-level2' },
+	countryCode: { type: 'country', autocomplete: 'country' },
+	phone: { type: 'tel', autocomplete: 'tel' },
+} as const satisfies Record<
+	CustomerField,
+	{ type: 'text' | 'email' | 'tel' | 'country'; autocomplete: string }
+>;
+
 const L = CUSTOMER_FIELD_MAX_LENGTH;
 export const customerFieldSchemas = {
 	firstName: text( L.firstName ),
@@ -51,7 +80,7 @@ export const customerFieldSchemas = {
 			z.refine( isCountryCode, { error: 'invalid_country' } )
 		),
 	phone: text( L.phone ).check(
-		z.regex( /^\+?[0-9][0-9 ().\/-]{3,}$/, { error: 'invalid_phone' } )
+		z.regex( new RegExp( PHONE_PATTERN ), { error: 'invalid_phone' } )
 	),
 } satisfies Record< CustomerField, z.ZodMiniType< string, string > >;
 

@@ -10,6 +10,11 @@ export const thresholdSchema = z.object( {
 } );
 export type Threshold = z.infer< typeof thresholdSchema >;
 
+/** The level a total at or above the threshold raises a checkout to. */
+export const THRESHOLD_LEVEL = 'compliant' satisfies Level;
+/** A total in another currency than the threshold's counts as reaching it (no rate to compare with). */
+export const OTHER_CURRENCY_REACHES = true;
+
 /**
  * The level a checkout must use. A total in another currency than the threshold's cannot be compared
  * without a rate, so it is treated as reaching the threshold: compliance errs on the side of asking.
@@ -22,7 +27,8 @@ export function effectiveLevel(
 ): Level {
 	if ( ! threshold ) return requested;
 	const reached =
-		threshold.currency !== currency ||
-		new Big( total ).gte( threshold.amount );
-	return reached ? strictestLevel( requested, 'compliant' ) : requested;
+		threshold.currency !== currency
+			? OTHER_CURRENCY_REACHES
+			: new Big( total ).gte( threshold.amount );
+	return reached ? strictestLevel( requested, THRESHOLD_LEVEL ) : requested;
 }

@@ -42,18 +42,20 @@ final class CheckoutBlock {
 	 */
 	public function register(): void {
 		add_action( 'init', array( $this, 'register_block' ) );
+		( new CheckoutPost( $this->settings ) )->register();
 		add_action( 'enqueue_block_editor_assets', array( $this, 'editor_settings' ) );
 	}
 
 	/**
-	 * Registers the block type and its script translations.
+	 * Registers the block type and its editor script's translations (the shopper's script has no
+	 * strings of its own: the page gives it every sentence).
 	 */
 	public function register_block(): void {
 		$type = register_block_type( Plugin::path( 'build/checkout' ) );
 		if ( ! $type ) {
 			return;
 		}
-		foreach ( array_merge( $type->editor_script_handles, $type->view_script_handles ) as $handle ) {
+		foreach ( $type->editor_script_handles as $handle ) {
 			wp_set_script_translations( $handle, 'crypto-customer-bridge', Plugin::path( 'build/languages' ) );
 		}
 	}
