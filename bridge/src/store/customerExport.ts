@@ -1,66 +1,77 @@
-import type { Queryable } from './db';
+import type { Db } from './db';
 import { customerFilterSql, type CustomerFilter } from './customers';
 
-/** A timestamp as the contract writes it (UTC, milliseconds), formatted by PostgreSQL. */
-const iso = ( column: string ) =>
-	`to_char(${ column } at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/** A timestamp as UTC text ("2026-11-25 08:50:27.123456"): the database's plain output, cheap to make. */
+const utc = ( column: string ) => `(${ column } at time zone 'UTC')::text`;
 
 /**
- * The export's columns, every one as text: no value passes through a type parser (the driver's
- * timestamp parser was a third of the export's time), and the JSON of `meta` is read only when there is
- * some. `cursor` is the row's exact place in the order (created_at to the microsecond).
+ * The export's columns (the contract's names) and what reads each, every one as text: no value passes
+ * through a type parser (the driver's timestamp parser was a third of the export's time, and to_char()
+ * is four times as slow as plain text output), and the JSON of `meta` is read only when there is some.
  */
-const SELECT = `id::text, email, first_name, last_name, company, tax_id, address_line1, address_line2,
-  postal_code, city, country_code, phone, note, case when meta = '{}'::jsonb then null else meta::text end as meta,
-  level, ${ iso( 'created_at' ) } as created_at, ${ iso( 'updated_at' ) } as updated_at, ${ iso( 'erased_at' ) } as erased_at,
-  to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor`;
+export const EXPORT_COLUMNS = [
+	[ 'id', 'id' ],
+	[ 'email', 'email' ],
+	[ 'firstName', 'first_name' ],
+	[ 'lastName', 'last_name' ],
+	[ 'company', 'company' ],
+	[ 'taxId', 'tax_id' ],
+	[ 'addressLine1', 'address_line1' ],
+	[ 'addressLine2', 'address_line2' ],
+	[ 'postalCode', 'postal_code' ],
+	[ 'city', 'city' ],
+	[ 'countryCode', 'country_code' ],
+	[ 'phone', 'phone' ],
+	[ 'note', 'note' ],
+	[ 'meta', `case when meta = '{}'::jsonb then null else meta::text end` ],
+	[ 'level', 'level' ],
+	[ 'createdAt', utc( 'created_at' ) ],
+	[ 'updatedAt', utc( 'updated_at' ) ],
+	[ 'erasedAt', utc( 'erased_at' ) ],
+] as const;
 
-export interface CustomerExportRow {
-	id: string;
-	email: string | null;
-	first_name: string | null;
-	last_name: string | null;
-	company: string | null;
-	tax_id: string | null;
-	address_line1: string | null;
-	address_line2: string | null;
-	postal_code: string | null;
-	city: string | null;
-	country_code: string | null;
-	phone: string | null;
-	note: string | null;
-	meta: string | null;
-	level: string;
-	created_at: string;
-	updated_at: string;
-	erased_at: string | null;
-	cursor: string;
+/** One exported customer: a value (or null) per column of EXPORT_COLUMNS, in order. */
+export type CustomerExportRow = Array< string | null >;
+
+const ID = EXPORT_COLUMNS.findIndex( ( [ name ] ) => name === 'id' );
+const CREATED = EXPORT_COLUMNS.findIndex(
+	( [ name ] ) => name === 'createdAt'
+);
+
+/** UTC text as the contract writes a timestamp: "2026-11-25T08:50:27.123Z" (milliseconds, as Date has them). */
+export function isoFromUtcText( text: string ): string {
+	const millis =
+		text.length > 20 ? text.slice( 20, 23 ).padEnd( 3, '0' ) : '000';
+	return `${ text.slice( 0, 10 ) }T${ text.slice( 11, 19 ) }.${ millis }Z`;
 }
 
 /**
  * The shop's customers matching a filter, oldest first, in keyset batches: memory stays flat at any
- * size. The next batch is asked for while the caller writes this one, so the database and the writing
- * overlap.
+ * size. Rows are arrays (no object per row), and the next batch is asked for while the caller writes
+ * this one, so the database and the writing overlap. The created_at text, to the microsecond, is the
+ * row's exact place in the order; the order names the table's columns (the output's are text).
  */
 export async function* customerExportBatches(
-	db: Queryable,
+	db: Pick< Db, 'queryArrays' >,
 	shopId: string,
 	filter: CustomerFilter,
 	batch = 5000
 ): AsyncGenerator< CustomerExportRow[] > {
 	const { where, values } = customerFilterSql( shopId, filter );
+	const select = EXPORT_COLUMNS.map( ( [ , sql ] ) => sql ).join( ', ' );
 	const fetchAfter = ( last?: CustomerExportRow ) => {
 		const params = [ ...values ];
 		const conditions = [ ...where ];
 		if ( last ) {
-			params.push( last.cursor, last.id );
+			params.push( last[ CREATED ], last[ ID ] );
 			conditions.push(
-				`(created_at, id) > ($${ params.length - 1 }::timestamptz, $${ params.length }::uuid)`
+				`(created_at, id) > ($${ params.length - 1 }::timestamp at time zone 'UTC', $${ params.length }::uuid)`
 			);
 		}
 		params.push( batch );
-		return db.query< CustomerExportRow >(
-			`select ${ SELECT } from customers where ${ conditions.join( ' and ' ) } order by created_at, id limit $${ params.length }`,
+		return db.queryArrays< CustomerExportRow >(
+			`select ${ select } from customers where ${ conditions.join( ' and ' ) }
+        order by customers.created_at, customers.id limit $${ params.length }`,
 			params
 		);
 	};

@@ -14,6 +14,11 @@ export interface Queryable {
 
 export interface Db extends Queryable {
 	readonly kind: 'pglite' | 'postgres';
+	/** A query whose rows come back as arrays in column order: no object per row, for bulk reads (exports). */
+	queryArrays: < T extends unknown[] = unknown[] >(
+		sql: string,
+		params?: unknown[]
+	) => Promise< T[] >;
 	exec: ( sql: string ) => Promise< void >;
 	/** Runs `fn` in one transaction; everything `fn` writes through `tx` commits or rolls back together. */
 	transaction: < T >( fn: ( tx: Queryable ) => Promise< T > ) => Promise< T >;
@@ -66,6 +71,11 @@ export async function openPglite(
 			counted();
 			return ( await db.query< T >( sql, params ) ).rows;
 		},
+		async queryArrays< T >( sql: string, params?: unknown[] ) {
+			counted();
+			return ( await db.query< T >( sql, params, { rowMode: 'array' } ) )
+				.rows;
+		},
 		async exec( sql ) {
 			counted();
 			await db.exec( sql );
@@ -104,6 +114,16 @@ export async function openPostgres(
 		async query< T >( sql: string, params?: unknown[] ) {
 			counted();
 			return ( await pool.query( sql, params ) ).rows as T[];
+		},
+		async queryArrays< T >( sql: string, params?: unknown[] ) {
+			counted();
+			return (
+				await pool.query( {
+					text: sql,
+					values: params,
+					rowMode: 'array',
+				} )
+			).rows as T[];
 		},
 		async exec( sql ) {
 			counted();

@@ -1,62 +1,49 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import type { Customer } from '../../contract';
-import type { Queryable } from '../../store/db';
+import type { Db } from '../../store/db';
 import type { CustomerFilter } from '../../store/customers';
 import {
 	customerExportBatches,
-	type CustomerExportRow,
+	EXPORT_COLUMNS,
+	isoFromUtcText,
 } from '../../store/customerExport';
 import { CSV_BOM, csvRow } from '../csv';
 
-/** The export's columns: the contract's names in the header, the row's column beside each. */
-const COLUMNS = [
-	[ 'id', 'id' ],
-	[ 'email', 'email' ],
-	[ 'firstName', 'first_name' ],
-	[ 'lastName', 'last_name' ],
-	[ 'company', 'company' ],
-	[ 'taxId', 'tax_id' ],
-	[ 'addressLine1', 'address_line1' ],
-	[ 'addressLine2', 'address_line2' ],
-	[ 'postalCode', 'postal_code' ],
-	[ 'city', 'city' ],
-	[ 'countryCode', 'country_code' ],
-	[ 'phone', 'phone' ],
-	[ 'note', 'note' ],
-	[ 'meta', 'meta' ],
-	[ 'level', 'level' ],
-	[ 'createdAt', 'created_at' ],
-	[ 'updatedAt', 'updated_at' ],
-	[ 'erasedAt', 'erased_at' ],
-] as const satisfies ReadonlyArray<
-	readonly [ keyof Customer, keyof CustomerExportRow ]
->;
-
-/** `meta` as the API writes it (compact JSON); the database's text of it has spaces. */
-const cell = ( row: CustomerExportRow, column: keyof CustomerExportRow ) =>
-	column === 'meta' && row.meta !== null
-		? JSON.parse( row.meta )
-		: row[ column ];
+/** How each column's text becomes the value the API shows: `meta` as compact JSON (the database's text of it has spaces), timestamps in ISO. */
+const AS_API = EXPORT_COLUMNS.map(
+	( [ name ] ): ( ( text: string ) => unknown ) => {
+		if ( name === 'meta' ) return JSON.parse;
+		if (
+			name === 'createdAt' ||
+			name === 'updatedAt' ||
+			name === 'erasedAt'
+		)
+			return isoFromUtcText;
+		return ( text ) => text;
+	}
+);
 
 /**
  * Streams every matching customer of the shop as CSV, a batch of rows per write and respecting
  * back-pressure: memory stays flat at any size.
  */
 export async function writeCustomersCsv(
-	db: Queryable,
+	db: Pick< Db, 'queryArrays' >,
 	shopId: string,
 	filter: CustomerFilter,
 	out: Writable
 ): Promise< number > {
 	let rows = 0;
-	out.write( CSV_BOM + csvRow( COLUMNS.map( ( [ name ] ) => name ) ) );
+	out.write( CSV_BOM + csvRow( EXPORT_COLUMNS.map( ( [ name ] ) => name ) ) );
 	for await ( const batch of customerExportBatches( db, shopId, filter ) ) {
 		let text = '';
-		for ( const row of batch )
-			text += csvRow(
-				COLUMNS.map( ( [ , column ] ) => cell( row, column ) )
-			);
+		// The batch is the writer's to change: the next one was asked for before this one was handed over.
+		for ( const row of batch as unknown[][] ) {
+			for ( let i = 0; i < row.length; i++ )
+				if ( row[ i ] !== null )
+					row[ i ] = AS_API[ i ]!( row[ i ] as string );
+			text += csvRow( row );
+		}
 		rows += batch.length;
 		if ( ! out.write( text ) ) await once( out, 'drain' );
 	}
