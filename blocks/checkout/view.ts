@@ -87,15 +87,16 @@ function enhanceForm(
 		}
 	}
 
-	// The postcode is required only in a country that has postcodes (the contract's list).
+	// The postcode is required only in a country that has postcodes (the page marks those without).
 	const postcode =
-		form.querySelector< HTMLInputElement >( '[data-no-postcode]' );
+		form.querySelector< HTMLInputElement >( '[data-postcode]' );
 	const country = form.querySelector( 'select' );
 	const follow = () => {
 		if ( postcode ) {
-			postcode.required = ! postcode.dataset
-				.noPostcode!.split( ' ' )
-				.includes( country?.value ?? '' );
+			postcode.required =
+				! country?.selectedOptions[ 0 ]?.hasAttribute(
+					'data-no-postcode'
+				);
 		}
 	};
 	country?.addEventListener( 'change', follow );

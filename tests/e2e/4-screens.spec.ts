@@ -221,6 +221,38 @@ for ( const [ device, viewport ] of [
 	} );
 }
 
+test( "the shopper's form as the server renders it after a refused post (no script), at compliant, passes axe", async ( {
+	page,
+}, testInfo ) => {
+	setSiteOptions( {
+		level: 'compliant',
+		threshold: { amount: '', currency: '' },
+		locale: '',
+	} );
+	try {
+		// The enhancement script kept away: the form posts to its page and PHP answers.
+		await page.route( /\/checkout\/view\.js/, ( route ) => route.abort() );
+		await page.goto( `${ stack.url }/pay/` );
+		const box = ( name: string ) =>
+			page.getByRole( 'textbox', { name, exact: true } );
+		await box( 'First name' ).fill( 'Grace' );
+		await box( 'Last name' ).fill( 'Hopper' );
+		await box( 'Email address' ).fill( 'grace@navy' );
+		await box( 'Address' ).fill( '1 Navy Yard' );
+		await box( 'City' ).fill( 'Washington' );
+		await page
+			.getByRole( 'combobox', { name: 'Country' } )
+			.selectOption( 'US' );
+		await page.getByRole( 'button', { name: 'Pay with crypto' } ).click();
+		await expect( page.getByRole( 'alert' ) ).toHaveText(
+			'Please check the highlighted fields.'
+		);
+		await check( page, testInfo, 'shopper-form-refused', '.ccb-checkout' );
+	} finally {
+		setSiteOptions( { level: 'minimal' } );
+	}
+} );
+
 test( 'the admin in German: every screen, the site date format', async ( {
 	page,
 }, testInfo ) => {

@@ -69,9 +69,9 @@ final class CheckoutForm {
 	/**
 	 * One field: label, input or country list, and its message.
 	 *
-	 * @param string                                                                              $field    Contract field name.
-	 * @param bool                                                                                $required Whether the level insists on it.
-	 * @param array{values: array<string, string>, errors: array<string, array{message: string}>} $form     The form.
+	 * @param string                                                                                             $field    Contract field name.
+	 * @param bool                                                                                               $required Whether the level insists on it.
+	 * @param array{level: string, values: array<string, string>, errors: array<string, array{message: string}>} $form     The form.
 	 */
 	private static function field( string $field, bool $required, array $form ): string {
 		$rules = Contract::field_html( $field );
@@ -87,8 +87,8 @@ final class CheckoutForm {
 			// Required only in a country that has postcodes (the contract's rule): view.js follows the
 			// country; without JavaScript the bridge answers for the country chosen (a `required` here
 			// would stop a shopper from Dubai who changed the country).
-			$required                  = false;
-			$attrs['data-no-postcode'] = implode( ' ', Contract::countries_without_postcodes() );
+			$required               = false;
+			$attrs['data-postcode'] = '';
 		}
 		if ( $required ) {
 			// The label's star comes from style.css, following this attribute.
@@ -104,7 +104,7 @@ final class CheckoutForm {
 			$attrs['data-invalid'] = ShopperText::field( $mismatch );
 		}
 		if ( 'country' === ( $rules['type'] ?? '' ) ) {
-			$control = '<select' . self::attributes( $attrs ) . '>' . self::country_options( $value ) . '</select>';
+			$control = '<select' . self::attributes( $attrs ) . '>' . self::country_options( $value, in_array( 'postalCode', Contract::required( $form['level'] ), true ) ) . '</select>';
 		} else {
 			if ( 'text' !== ( $rules['type'] ?? 'text' ) ) {
 				$attrs['type'] = (string) $rules['type'];
@@ -129,29 +129,32 @@ final class CheckoutForm {
 	}
 
 	/**
-	 * Attributes, escaped; an empty value is written as a bare attribute (required).
+	 * Attributes, escaped; an empty `required` or `data-postcode` is written as a bare attribute.
 	 *
 	 * @param array<string, string> $attrs Attributes.
 	 */
 	private static function attributes( array $attrs ): string {
 		$out = '';
 		foreach ( $attrs as $name => $value ) {
-			$out .= '' === $value && 'required' === $name ? ' ' . $name : ' ' . $name . '="' . esc_attr( $value ) . '"';
+			$out .= '' === $value && in_array( $name, array( 'required', 'data-postcode' ), true ) ? ' ' . $name : ' ' . $name . '="' . esc_attr( $value ) . '"';
 		}
 		return $out;
 	}
 
 	/**
-	 * The contract's countries, named and sorted in the page's language.
+	 * The contract's countries, named and sorted in the page's language; where the form requires a
+	 * postcode, those without postcodes (the contract's list) are marked for view.js to follow.
 	 *
 	 * @param string $selected The chosen code.
+	 * @param bool   $mark     Whether to mark the countries without postcodes.
 	 */
-	private static function country_options( string $selected ): string {
+	private static function country_options( string $selected, bool $mark ): string {
+		$without = $mark ? array_flip( Contract::countries_without_postcodes() ) : array();
 		// 249 options: their closing tags (optional in HTML) and the quotes around two-letter codes are
 		// worth leaving out.
 		$html = '<option value="">' . esc_html__( 'Choose a country', 'crypto-customer-bridge' );
 		foreach ( self::countries() as $code => $name ) {
-			$html .= '<option value=' . esc_attr( $code ) . ( $code === $selected ? ' selected' : '' ) . '>' . esc_html( $name );
+			$html .= '<option value=' . esc_attr( $code ) . ( isset( $without[ $code ] ) ? ' data-no-postcode' : '' ) . ( $code === $selected ? ' selected' : '' ) . '>' . esc_html( $name );
 		}
 		return $html;
 	}
