@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../contract';
 import { currentActingUser } from '../requestContext';
 import type { Queryable } from './db';
+import type { Statement } from './oneStatement';
 
 export type NewAuditEntry = Omit< AuditEntry, 'id' | 'createdAt' > & {
 	shopId: string;
@@ -11,10 +12,7 @@ export type NewAuditEntry = Omit< AuditEntry, 'id' | 'createdAt' > & {
  * the person it acts for (a WordPress user), that person is recorded too, after any authority the
  * entry already gives.
  */
-export async function addAuditEntries(
-	db: Queryable,
-	entries: readonly NewAuditEntry[]
-): Promise< void > {
+export function auditInsert( entries: readonly NewAuditEntry[] ): Statement {
 	const actingUser = currentActingUser();
 	const columns = entries.map( ( e ) => [
 		e.shopId,
@@ -30,14 +28,24 @@ export async function addAuditEntries(
 			.join( ' · ' ) || null,
 	] );
 	// One array per column; unnest keeps the rows in order, so ids follow the entries' order.
-	await db.query(
-		`insert into audit_log (shop_id, customer_id, checkout_id, action, actor, request, response_status, response, on_behalf_of)
+	return {
+		sql: `insert into audit_log (shop_id, customer_id, checkout_id, action, actor, request, response_status, response, on_behalf_of)
      select shop_id::uuid, customer_id::uuid, checkout_id::uuid, action, actor, request::jsonb, response_status, response::jsonb, on_behalf_of
        from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[])
          with ordinality as e(shop_id, customer_id, checkout_id, action, actor, request, response_status, response, on_behalf_of, n)
       order by n`,
-		columns[ 0 ]!.map( ( _, i ) => columns.map( ( row ) => row[ i ] ) )
-	);
+		params: columns[ 0 ]!.map( ( _, i ) =>
+			columns.map( ( row ) => row[ i ] )
+		),
+	};
+}
+
+export async function addAuditEntries(
+	db: Queryable,
+	entries: readonly NewAuditEntry[]
+): Promise< void > {
+	const { sql, params } = auditInsert( entries );
+	await db.query( sql, params );
 }
 
 export function addAuditEntry(

@@ -9,6 +9,7 @@ import {
 } from '../contract';
 import type { ProcessorKind } from './shops';
 import type { Queryable } from './db';
+import type { Statement } from './oneStatement';
 import { createdAtKey, keysetPage, type Page } from './paging';
 
 /** SQL condition on a checkouts `status` column: the merchant has the money. */
@@ -73,31 +74,59 @@ export interface NewCheckout {
 	charge: unknown;
 }
 
-export async function insertCheckout(
-	db: Queryable,
-	c: NewCheckout
-): Promise< Checkout > {
-	const rows = await db.query< CheckoutRow >(
-		`insert into checkouts (id, shop_id, customer_id, processor, processor_checkout_id, url, status, level, order_ref, order_key, billing, currency, total, charge)
-     values ($1,$2,$3,$4,$5,$6,'open',$7,$8,$9,$10::jsonb,$11,$12,$13::jsonb) returning *`,
-		[
-			c.id,
-			c.shopId,
-			c.customerId,
-			c.processor,
-			c.processorCheckoutId,
-			c.url,
-			c.level,
-			c.orderRef,
-			c.orderKeyHash,
-			c.billing === null ? null : JSON.stringify( c.billing ),
-			c.currency,
-			c.total,
-			JSON.stringify( c.charge ),
-		]
-	);
-	await addStatusChange( db, c.id, 'open', 'bridge', null );
-	return toCheckout( rows[ 0 ]! );
+/**
+ * A new checkout's writes (the row and its first status), and the checkout as they store it. Every
+ * column the contract reads is written from here, the creation time included (milliseconds, as the
+ * column keeps it), so the response needs no read back and the writes can go with the request's others
+ * in one statement.
+ */
+export function checkoutInsert(
+	c: NewCheckout,
+	createdAt: Date
+): { checkout: Checkout; statements: Statement[] } {
+	const at = createdAt.toISOString();
+	const checkout = toCheckout( {
+		id: c.id,
+		shop_id: c.shopId,
+		customer_id: c.customerId,
+		processor: c.processor,
+		processor_checkout_id: c.processorCheckoutId,
+		url: c.url,
+		status: 'open',
+		level: c.level,
+		order_ref: c.orderRef,
+		currency: c.currency,
+		total: c.total,
+		amount_received: null,
+		created_at: at,
+		updated_at: at,
+	} );
+	return {
+		checkout,
+		statements: [
+			{
+				sql: `insert into checkouts (id, shop_id, customer_id, processor, processor_checkout_id, url, status, level, order_ref, order_key, billing, currency, total, charge, created_at, updated_at)
+     values ($1,$2,$3,$4,$5,$6,'open',$7,$8,$9,$10::jsonb,$11,$12,$13::jsonb,$14,$14)`,
+				params: [
+					c.id,
+					c.shopId,
+					c.customerId,
+					c.processor,
+					c.processorCheckoutId,
+					c.url,
+					c.level,
+					c.orderRef,
+					c.orderKeyHash,
+					c.billing === null ? null : JSON.stringify( c.billing ),
+					c.currency,
+					c.total,
+					JSON.stringify( c.charge ),
+					at,
+				],
+			},
+			statusChange( c.id, 'open', 'bridge', null ),
+		],
+	};
 }
 
 /** The billing details a checkout was given (null at level none or once its customer was erased). */
@@ -164,6 +193,18 @@ export async function setAmountReceived(
 	] );
 }
 
+function statusChange(
+	checkoutId: string,
+	status: CheckoutStatus,
+	source: string,
+	note: string | null
+): Statement {
+	return {
+		sql: 'insert into checkout_status_history (checkout_id, status, source, note) values ($1, $2, $3, $4)',
+		params: [ checkoutId, status, source, note ],
+	};
+}
+
 export async function addStatusChange(
 	db: Queryable,
 	checkoutId: string,
@@ -171,10 +212,8 @@ export async function addStatusChange(
 	source: string,
 	note: string | null
 ): Promise< void > {
-	await db.query(
-		'insert into checkout_status_history (checkout_id, status, source, note) values ($1, $2, $3, $4)',
-		[ checkoutId, status, source, note ]
-	);
+	const { sql, params } = statusChange( checkoutId, status, source, note );
+	await db.query( sql, params );
 }
 
 export async function statusHistory(

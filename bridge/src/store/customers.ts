@@ -1,5 +1,6 @@
 import type { Customer, CustomerInput, Level, ListTotal } from '../contract';
 import type { Queryable } from './db';
+import type { Statement } from './oneStatement';
 import { countSearch, termCondition, termSearch } from './customerSearch';
 import { countFromSummary } from './customerSummary';
 import {
@@ -105,10 +106,8 @@ export interface NewCustomer {
 	emailKey: string;
 }
 
-export async function insertCustomer(
-	db: Queryable,
-	c: NewCustomer
-): Promise< Customer > {
+/** The INSERT of a new customer, to run alone or with other writes (`writeAsOne`). */
+export function customerInsert( c: NewCustomer ): Statement {
 	const present = FIELDS.filter( ( f ) => c.fields[ f ] !== undefined );
 	const columns = [
 		'id',
@@ -119,25 +118,38 @@ export async function insertCustomer(
 		'meta',
 		...present.map( ( f ) => COLUMNS[ f ] ),
 	];
-	const values = [
-		c.id,
-		c.shopId,
-		c.emailKey,
-		c.level,
-		c.processorCustomerId,
-		JSON.stringify( c.fields.meta ?? {} ),
-		...present.map( ( f ) => c.fields[ f ] ),
-	];
+	return {
+		sql: `insert into customers (${ columns.join( ', ' ) }) values (${ columns.map( ( col, i ) => ( col === 'meta' ? `$${ i + 1 }::jsonb` : `$${ i + 1 }` ) ).join( ', ' ) })`,
+		params: [
+			c.id,
+			c.shopId,
+			c.emailKey,
+			c.level,
+			c.processorCustomerId,
+			JSON.stringify( c.fields.meta ?? {} ),
+			...present.map( ( f ) => c.fields[ f ] ),
+		],
+	};
+}
+
+export async function insertCustomer(
+	db: Queryable,
+	c: NewCustomer
+): Promise< Customer > {
+	const { sql, params } = customerInsert( c );
 	const rows = await db.query< CustomerRow >(
-		`insert into customers (${ columns.join( ', ' ) }) values (${ columns.map( ( col, i ) => ( col === 'meta' ? `$${ i + 1 }::jsonb` : `$${ i + 1 }` ) ).join( ', ' ) }) returning *`,
-		values
+		`${ sql } returning *`,
+		params
 	);
 	return toCustomer( rows[ 0 ]! );
 }
 
 /** Overwrites the given fields (undefined leaves a field as it is, null clears it) and raises the level if asked. */
-export async function updateCustomer(
-	db: Queryable,
+/**
+ * The UPDATE of a customer: overwrites the given fields (undefined leaves a field as it is, null
+ * clears it) and raises the level if asked. To run alone or with other writes (`writeAsOne`).
+ */
+export function customerUpdate(
 	shopId: string,
 	id: string,
 	changes: { [ K in ColumnField ]?: string | null } & {
@@ -146,7 +158,7 @@ export async function updateCustomer(
 		emailKey?: string;
 		processorCustomerId?: string;
 	}
-): Promise< Customer | null > {
+): Statement {
 	const sets: string[] = [];
 	const values: unknown[] = [ shopId, id ];
 	for ( const field of FIELDS ) {
@@ -167,9 +179,22 @@ export async function updateCustomer(
 		sets.push( `meta = $${ values.length }::jsonb` );
 	}
 	if ( changes.level === 'compliant' ) sets.push( `level = 'compliant'` );
+	return {
+		sql: `update customers set ${ [ ...sets, 'updated_at = now()' ].join( ', ' ) } where shop_id = $1 and id = $2`,
+		params: values,
+	};
+}
+
+export async function updateCustomer(
+	db: Queryable,
+	shopId: string,
+	id: string,
+	changes: Parameters< typeof customerUpdate >[ 2 ]
+): Promise< Customer | null > {
+	const { sql, params } = customerUpdate( shopId, id, changes );
 	const rows = await db.query< CustomerRow >(
-		`update customers set ${ [ ...sets, 'updated_at = now()' ].join( ', ' ) } where shop_id = $1 and id = $2 returning *`,
-		values
+		`${ sql } returning *`,
+		params
 	);
 	return rows[ 0 ] ? toCustomer( rows[ 0 ] ) : null;
 }

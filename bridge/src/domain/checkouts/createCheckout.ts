@@ -13,17 +13,17 @@ import {
 	type Level,
 } from '../../contract';
 import { processorFor, type BridgeContext } from '../../context';
-import { addAuditEntries } from '../../store/audit';
-import { insertCheckout } from '../../store/checkouts';
-import type { Queryable } from '../../store/db';
-import { completeIdempotencyKey } from '../../store/idempotency';
+import { auditInsert } from '../../store/audit';
+import { checkoutInsert } from '../../store/checkouts';
+import { idempotencyCompletion } from '../../store/idempotency';
+import { writeAsOne, type Statement } from '../../store/oneStatement';
 import { thresholdOf, type ShopRow } from '../../store/shops';
 import { redactSecrets } from '../audit';
 import {
 	compensateCustomer,
 	planCustomer,
 	pushCustomer,
-	storeCustomer,
+	customerWrites,
 	type CustomerFields,
 	type PushedCustomer,
 } from '../customers/upsertCustomer';
@@ -153,15 +153,15 @@ export async function createCheckout(
 			openCheckout( ctx, shop, valid, {
 				action: 'POST /v1/checkouts',
 				orderKeyHash: null,
-				alsoInTransaction: ( tx, response ) =>
-					completeIdempotencyKey(
-						tx,
+				alsoWrite: ( response ) => [
+					idempotencyCompletion(
 						shop.id,
 						idempotency.key,
 						idempotency.requestHash,
 						201,
 						response
 					),
+				],
 			} )
 	);
 }
@@ -179,10 +179,8 @@ export async function openCheckout(
 	options: {
 		action: string;
 		orderKeyHash: string | null;
-		alsoInTransaction: (
-			tx: Queryable,
-			response: CheckoutCreated
-		) => Promise< void >;
+		/** More writes to commit with the checkout's (e.g. the Idempotency-Key's stored response). */
+		alsoWrite: ( response: CheckoutCreated ) => Statement[];
 	}
 ): Promise< StoredResponse > {
 	const processor = processorFor( ctx, shop );
@@ -228,16 +226,13 @@ export async function openCheckout(
 					`${ shop.name } — ${ valid.request.orderRef }`
 				);
 		const hosted = await processor.createHostedCheckout( body );
-		const stored = pushed;
-		return await ctx.db.transaction( async ( tx ) => {
-			const customer =
-				plan && stored
-					? await storeCustomer( tx, shop, plan, stored )
-					: null;
-			const checkout = await insertCheckout( tx, {
+		const stored =
+			plan && pushed ? customerWrites( shop, plan, pushed ) : null;
+		const { checkout, statements } = checkoutInsert(
+			{
 				id: checkoutId,
 				shopId: shop.id,
-				customerId: customer?.id ?? null,
+				customerId: stored?.customerId ?? null,
 				processor: shop.processor_kind,
 				processorCheckoutId: hosted.id,
 				url: hosted.url,
@@ -248,14 +243,21 @@ export async function openCheckout(
 				currency: valid.request.currency,
 				total: valid.total,
 				charge: body,
-			} );
-			const response: CheckoutCreated = { checkout };
-			const audit = {
-				shopId: shop.id,
-				customerId: customer?.id ?? null,
-				checkoutId,
-			};
-			await addAuditEntries( tx, [
+			},
+			new Date()
+		);
+		const response: CheckoutCreated = { checkout };
+		const audit = {
+			shopId: shop.id,
+			customerId: stored?.customerId ?? null,
+			checkoutId,
+		};
+		// Everything this request stores goes in one statement: it commits whole or not at all.
+		await writeAsOne( ctx.db, [
+			...( stored?.statements ?? [] ),
+			...statements,
+			auditInsert( [
+				...( stored?.audit ?? [] ),
 				{
 					...audit,
 					action: 'POST /checkout/validate-checkout-charge',
@@ -286,10 +288,10 @@ export async function openCheckout(
 					responseStatus: 201,
 					response,
 				},
-			] );
-			await options.alsoInTransaction( tx, response );
-			return { status: 201, body: response };
-		} );
+			] ),
+			...options.alsoWrite( response ),
+		] );
+		return { status: 201, body: response };
 	} catch ( error ) {
 		await compensateCustomer( ctx, processor, pushed );
 		ctx.log.warn(

@@ -101,7 +101,7 @@ export async function checkoutForOrder(
 					...( await openCheckout( ctx, shop, valid, {
 						action: 'POST /v1/checkouts/from-order',
 						orderKeyHash: order.keyHash,
-						alsoInTransaction: async () => undefined,
+						alsoWrite: () => [],
 					} ) ),
 					replayed: false,
 				};

@@ -7,13 +7,16 @@ import {
 } from '../../contract';
 import type { BridgeContext } from '../../context';
 import type { WhalestackClient } from '../../processors/whalestack/client';
-import { addAuditEntry } from '../../store/audit';
+import { addAuditEntries, type NewAuditEntry } from '../../store/audit';
 import {
+	customerInsert,
+	customerUpdate,
 	findCustomerByEmail,
 	insertCustomer,
 	updateCustomer,
 } from '../../store/customers';
 import type { Queryable } from '../../store/db';
+import type { Statement } from '../../store/oneStatement';
 import type { ShopRow } from '../../store/shops';
 import { redactSecrets } from '../audit';
 import { toProcessorCustomer } from './processorCustomer';
@@ -130,6 +133,61 @@ export async function pushCustomer(
 	};
 }
 
+function newCustomerOf(
+	shop: ShopRow,
+	plan: CustomerPlan,
+	pushed: PushedCustomer,
+	id: string
+) {
+	return {
+		id,
+		shopId: shop.id,
+		level: plan.level,
+		processorCustomerId: pushed.processorCustomerId,
+		fields: plan.fields,
+		emailKey: emailKey( plan.fields.email ),
+	};
+}
+
+function changesOf(
+	existing: Customer,
+	plan: CustomerPlan,
+	pushed: PushedCustomer
+) {
+	return {
+		...Object.fromEntries(
+			plan.changed.map( ( f ) => [ f, plan.fields[ f ] ] )
+		),
+		level: strictestLevel( existing.level, plan.level ),
+		processorCustomerId: pushed.processorCustomerId,
+	};
+}
+
+function auditOf(
+	shop: ShopRow,
+	plan: CustomerPlan,
+	pushed: PushedCustomer,
+	customerId: string
+): NewAuditEntry[] {
+	return pushed.request
+		? [
+				{
+					shopId: shop.id,
+					customerId,
+					checkoutId: null,
+					action: `${ pushed.request.method } /customer`,
+					actor: 'bridge',
+					onBehalfOf: plan.authority,
+					request: redactSecrets( pushed.request.body ),
+					responseStatus: 200,
+					response: pushed.created
+						? { customerId: pushed.processorCustomerId }
+						: null,
+				},
+			]
+		: [];
+}
+
 /** Our record and its audit entry, in the caller's transaction (with whatever else the request stores). */
 export async function storeCustomer(
 	tx: Queryable,
@@ -138,44 +196,50 @@ export async function storeCustomer(
 	pushed: PushedCustomer
 ): Promise< Customer > {
 	const { existing } = plan;
-	let customer: Customer;
-	if ( ! existing ) {
-		customer = await insertCustomer( tx, {
-			id: randomUUID(),
-			shopId: shop.id,
-			level: plan.level,
-			processorCustomerId: pushed.processorCustomerId,
-			fields: plan.fields,
-			emailKey: emailKey( plan.fields.email ),
-		} );
-	} else if ( pushed.request ) {
-		const changes = Object.fromEntries(
-			plan.changed.map( ( f ) => [ f, plan.fields[ f ] ] )
-		);
-		customer = ( await updateCustomer( tx, shop.id, existing.id, {
-			...changes,
-			level: strictestLevel( existing.level, plan.level ),
-			processorCustomerId: pushed.processorCustomerId,
-		} ) )!;
-	} else {
-		return existing;
-	}
-	if ( pushed.request ) {
-		await addAuditEntry( tx, {
-			shopId: shop.id,
-			customerId: customer.id,
-			checkoutId: null,
-			action: `${ pushed.request.method } /customer`,
-			actor: 'bridge',
-			onBehalfOf: plan.authority,
-			request: redactSecrets( pushed.request.body ),
-			responseStatus: 200,
-			response: pushed.created
-				? { customerId: pushed.processorCustomerId }
-				: null,
-		} );
-	}
+	if ( existing && ! pushed.request ) return existing;
+	const customer = existing
+		? ( await updateCustomer(
+				tx,
+				shop.id,
+				existing.id,
+				changesOf( existing, plan, pushed )
+			) )!
+		: await insertCustomer(
+				tx,
+				newCustomerOf( shop, plan, pushed, randomUUID() )
+			);
+	await addAuditEntries( tx, auditOf( shop, plan, pushed, customer.id ) );
 	return customer;
+}
+
+/**
+ * The same as `storeCustomer`, as writes for the caller to send with its own (`writeAsOne`): the
+ * customer's id, the row's INSERT or UPDATE (none when nothing changed) and its audit entry.
+ */
+export function customerWrites(
+	shop: ShopRow,
+	plan: CustomerPlan,
+	pushed: PushedCustomer
+): { customerId: string; statements: Statement[]; audit: NewAuditEntry[] } {
+	const { existing } = plan;
+	if ( existing && ! pushed.request )
+		return { customerId: existing.id, statements: [], audit: [] };
+	const customerId = existing?.id ?? randomUUID();
+	return {
+		customerId,
+		statements: [
+			existing
+				? customerUpdate(
+						shop.id,
+						existing.id,
+						changesOf( existing, plan, pushed )
+					)
+				: customerInsert(
+						newCustomerOf( shop, plan, pushed, customerId )
+					),
+		],
+		audit: auditOf( shop, plan, pushed, customerId ),
+	};
 }
 
 /**
