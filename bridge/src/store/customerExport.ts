@@ -10,7 +10,7 @@ const utc = ( column: string ) => `(${ column } at time zone 'UTC')::text`;
  * is four times as slow as plain text output), and the JSON of `meta` is read only when there is some.
  */
 export const EXPORT_COLUMNS = [
-	[ 'id', 'id' ],
+	[ 'id', 'id::text' ],
 	[ 'email', 'email' ],
 	[ 'firstName', 'first_name' ],
 	[ 'lastName', 'last_name' ],
@@ -47,18 +47,21 @@ export function isoFromUtcText( text: string ): string {
 
 /**
  * The shop's customers matching a filter, oldest first, in keyset batches: memory stays flat at any
- * size. Rows are arrays (no object per row), and the next batch is asked for while the caller writes
+ * size. Rows are arrays of text (no object per row, no type parser), and the next batch is asked for while the caller writes
  * this one, so the database and the writing overlap. The created_at text, to the microsecond, is the
  * row's exact place in the order; the order names the table's columns (the output's are text).
  */
 export async function* customerExportBatches(
-	db: Pick< Db, 'queryArrays' >,
+	db: Pick< Db, 'queryTextRows' >,
 	shopId: string,
 	filter: CustomerFilter,
 	batch = 5000
 ): AsyncGenerator< CustomerExportRow[] > {
 	const { where, values } = customerFilterSql( shopId, filter );
-	const select = EXPORT_COLUMNS.map( ( [ , sql ] ) => sql ).join( ', ' );
+	// Each column named as the contract names it: the names must be distinct (see queryTextRows).
+	const select = EXPORT_COLUMNS.map(
+		( [ name, sql ] ) => `${ sql } as "${ name }"`
+	).join( ', ' );
 	const fetchAfter = ( last?: CustomerExportRow ) => {
 		const params = [ ...values ];
 		const conditions = [ ...where ];
@@ -69,7 +72,7 @@ export async function* customerExportBatches(
 			);
 		}
 		params.push( batch );
-		return db.queryArrays< CustomerExportRow >(
+		return db.queryTextRows(
 			`select ${ select } from customers where ${ conditions.join( ' and ' ) }
         order by customers.created_at, customers.id limit $${ params.length }`,
 			params

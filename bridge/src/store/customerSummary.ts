@@ -15,10 +15,11 @@ import type { Queryable } from './db';
  *   subquery per row.
  *
  * Each trigger adds what the new rows contribute and takes away what the old rows did, netted per
- * summary row, so an update that changes nothing summarised touches no summary row. Inserts and
- * deletes are statement triggers over transition tables (a bulk load is one grouped upsert);
- * updates are row triggers whose WHEN clause skips the updates that cannot change a summary (a
- * checkout being polled, billing details cleared).
+ * summary row, so an update that changes nothing summarised touches no summary row. Customers'
+ * inserts and all deletes are statement triggers over transition tables (a bulk load is one grouped
+ * upsert). Updates, and checkouts' inserts, are row triggers whose WHEN clause skips the writes that
+ * cannot change a summary (a checkout being created unpaid or polled, billing details cleared): the
+ * checkout path pays nothing for them.
  *
  * Contention: the rows are granular (a day, a currency, a country, a level), so concurrent writers of
  * one shop wait on each other only when they add to the same day's or country's row, and only until
@@ -29,7 +30,8 @@ import type { Queryable } from './db';
  * new migration that replaces the functions.
  */
 
-const PAID = `r.status in (${ PAID_STATUSES.map( ( s ) => `'${ s }'` ).join( ', ' ) })`;
+const PAID_LIST = PAID_STATUSES.map( ( s ) => `'${ s }'` ).join( ', ' );
+const PAID = `r.status in (${ PAID_LIST })`;
 
 /** What a customer's payment brought in: an accepted underpayment counts at what arrived. */
 const PAID_AMOUNT = `case when r.status = 'underpaid_accepted' and r.amount_received is not null then r.amount_received else r.total end`;
@@ -85,10 +87,8 @@ interface Source {
 }
 const INSERTED: Source[] = [ { rows: 'new_rows', sign: 1 } ];
 const DELETED: Source[] = [ { rows: 'old_rows', sign: -1 } ];
-const UPDATED: Source[] = [
-	{ rows: '(select NEW.*)', sign: 1 },
-	{ rows: '(select OLD.*)', sign: -1 },
-];
+const NEW_ROW: Source = { rows: '(select NEW.*)', sign: 1 };
+const UPDATED: Source[] = [ NEW_ROW, { rows: '(select OLD.*)', sign: -1 } ];
 
 /**
  * Adds the sources' contributions to a summary, netted per key. Shops that are gone are skipped:
@@ -136,7 +136,8 @@ function triggerFunction( name: string, statements: string[] ): string {
 const CUSTOMER_CHANGED = `old.country_code is distinct from new.country_code or old.level <> new.level
   or (old.paid_checkouts > 0) <> (new.paid_checkouts > 0) or (old.erased_at is null) <> (new.erased_at is null)
   or old.created_at <> new.created_at or old.shop_id <> new.shop_id`;
-const CHECKOUT_CHANGED = `(old.status in (${ PAID_STATUSES.map( ( s ) => `'${ s }'` ).join( ', ' ) }) or new.status in (${ PAID_STATUSES.map( ( s ) => `'${ s }'` ).join( ', ' ) }))
+const CHECKOUT_PAID = `new.customer_id is not null and new.status in (${ PAID_LIST })`;
+const CHECKOUT_CHANGED = `(old.status in (${ PAID_LIST }) or new.status in (${ PAID_LIST }))
   and (old.status <> new.status or old.total <> new.total or old.amount_received is distinct from new.amount_received
   or old.currency <> new.currency or old.customer_id is distinct from new.customer_id
   or old.updated_at <> new.updated_at or old.shop_id <> new.shop_id)`;
@@ -191,7 +192,7 @@ export function customerSummaryMigration(): string {
 		triggerFunction( 'customers_summary_deleted', forCustomers( DELETED ) ),
 		triggerFunction(
 			'checkouts_summary_inserted',
-			forCheckouts( INSERTED )
+			forCheckouts( [ NEW_ROW ] )
 		),
 		triggerFunction( 'checkouts_summary_updated', forCheckouts( UPDATED ) ),
 		triggerFunction( 'checkouts_summary_deleted', forCheckouts( DELETED ) ),
@@ -201,8 +202,8 @@ export function customerSummaryMigration(): string {
         for each row when (${ CUSTOMER_CHANGED }) execute function customers_summary_updated()`,
 		`create trigger customers_summary_deleted after delete on customers referencing old table as old_rows
         for each statement execute function customers_summary_deleted()`,
-		`create trigger checkouts_summary_inserted after insert on checkouts referencing new table as new_rows
-        for each statement execute function checkouts_summary_inserted()`,
+		`create trigger checkouts_summary_inserted after insert on checkouts
+        for each row when (${ CHECKOUT_PAID }) execute function checkouts_summary_inserted()`,
 		`create trigger checkouts_summary_updated after update on checkouts
         for each row when (${ CHECKOUT_CHANGED }) execute function checkouts_summary_updated()`,
 		`create trigger checkouts_summary_deleted after delete on checkouts referencing old table as old_rows

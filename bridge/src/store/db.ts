@@ -14,11 +14,14 @@ export interface Queryable {
 
 export interface Db extends Queryable {
 	readonly kind: 'pglite' | 'postgres';
-	/** A query whose rows come back as arrays in column order: no object per row, for bulk reads (exports). */
-	queryArrays: < T extends unknown[] = unknown[] >(
+	/**
+	 * A query of text columns (each with its own name), its rows as arrays of strings or null in column
+	 * order: the fastest way each driver has to hand over thousands of rows (the exports).
+	 */
+	queryTextRows: (
 		sql: string,
 		params?: unknown[]
-	) => Promise< T[] >;
+	) => Promise< Array< Array< string | null > > >;
 	exec: ( sql: string ) => Promise< void >;
 	/** Runs `fn` in one transaction; everything `fn` writes through `tx` commits or rolls back together. */
 	transaction: < T >( fn: ( tx: Queryable ) => Promise< T > ) => Promise< T >;
@@ -71,10 +74,19 @@ export async function openPglite(
 			counted();
 			return ( await db.query< T >( sql, params ) ).rows;
 		},
-		async queryArrays< T >( sql: string, params?: unknown[] ) {
+		// PGlite hands back each row and column through its protocol parser, about 80 µs a row of 18
+		// columns; the whole result as one JSON text, parsed natively, takes a tenth of that.
+		async queryTextRows( sql: string, params?: unknown[] ) {
 			counted();
-			return ( await db.query< T >( sql, params, { rowMode: 'array' } ) )
-				.rows;
+			const { rows } = await db.query< { rows: string } >(
+				`select coalesce(json_agg(q), '[]')::text as rows from (${ sql }) as q`,
+				params
+			);
+			return (
+				JSON.parse( rows[ 0 ]!.rows ) as Array<
+					Record< string, string | null >
+				>
+			 ).map( ( row ) => Object.values( row ) );
 		},
 		async exec( sql ) {
 			counted();
@@ -115,7 +127,7 @@ export async function openPostgres(
 			counted();
 			return ( await pool.query( sql, params ) ).rows as T[];
 		},
-		async queryArrays< T >( sql: string, params?: unknown[] ) {
+		async queryTextRows( sql: string, params?: unknown[] ) {
 			counted();
 			return (
 				await pool.query( {
@@ -123,7 +135,7 @@ export async function openPostgres(
 					values: params,
 					rowMode: 'array',
 				} )
-			).rows as T[];
+			).rows;
 		},
 		async exec( sql ) {
 			counted();

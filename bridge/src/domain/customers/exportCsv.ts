@@ -28,7 +28,7 @@ const AS_API = EXPORT_COLUMNS.map(
  * back-pressure: memory stays flat at any size.
  */
 export async function writeCustomersCsv(
-	db: Pick< Db, 'queryArrays' >,
+	db: Pick< Db, 'queryTextRows' >,
 	shopId: string,
 	filter: CustomerFilter,
 	out: Writable
