@@ -60,6 +60,23 @@ it( 'works through the proxy when the network is fine', async () => {
 	expect( res.body.checkout.processor ).toBe( 'whalestack' );
 } );
 
+it( 'makes its processor calls over a kept-alive connection', async () => {
+	const connections = proxy.connections();
+	const calls = proxy.calls.length;
+	for ( const email of [ 'keep@example.com', 'alive@example.com' ] ) {
+		const res = await shop.api(
+			'POST',
+			'/v1/checkouts',
+			checkoutRequest( { customer: { ...alice, email } } ),
+			idem()
+		);
+		expect( res.status ).toBe( 201 );
+	}
+	// Two checkouts: a charge validation, a new customer and a hosted checkout each.
+	expect( proxy.calls.length - calls ).toBe( 6 );
+	expect( proxy.connections() - connections ).toBeLessThanOrEqual( 1 );
+} );
+
 describe.each( [
 	[ 'down', 'processor_unavailable', /could not be reached/ ],
 	[ 'slow', 'processor_unavailable', /did not answer within 800 ms/ ],

@@ -68,12 +68,16 @@ export async function startFaultProxy() {
 			} ).end( Buffer.from( await upstream.arrayBuffer() ) );
 		}
 	);
+	let connections = 0;
+	server.on( 'connection', () => connections++ );
 	await new Promise< void >( ( r ) =>
 		server.listen( 0, '127.0.0.1', () => r() )
 	);
 	return {
 		url: `http://127.0.0.1:${ ( server.address() as AddressInfo ).port }`,
 		calls,
+		/** TCP connections the bridge opened to the proxy so far. */
+		connections: () => connections,
 		setTarget( url: string ) {
 			target = url;
 		},

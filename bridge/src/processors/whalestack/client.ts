@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { metrics } from '../../metrics';
 import { toProcessorJson } from './json';
 import { DIGEST_HEADERS, digestSignature } from './signing';
+import { exchange, ExchangeTimeout, type Exchange } from './transport';
 import {
 	checkoutStateResponseSchema,
 	customerResponseSchema,
@@ -202,21 +203,27 @@ export class WhalestackClient {
 	/** Fetches the processor's time (unsigned `GET /time`); true when our clock was off and is now corrected. */
 	private async correctClock(): Promise< boolean > {
 		try {
-			const res = await fetch(
+			const res = await exchange(
 				`${ this.credentials.baseUrl.replace( /\/+$/, '' ) }/time`,
 				{
+					method: 'GET',
 					headers: {
 						[ DIGEST_HEADERS.key ]: this.credentials.apiKey,
 					},
-					signal: AbortSignal.timeout( this.timeoutMs ),
+					timeoutMs: this.timeoutMs,
 				}
 			);
-			const body = ( await res.json() ) as {
+			const body = parseJson( res.text ) as {
 				time?: unknown;
 				data?: { time?: unknown };
-			};
-			const time = Number( body.time ?? body.data?.time );
-			if ( ! res.ok || ! Number.isFinite( time ) || time <= 0 )
+			} | null;
+			const time = Number( body?.time ?? body?.data?.time );
+			if (
+				res.status < 200 ||
+				res.status >= 300 ||
+				! Number.isFinite( time ) ||
+				time <= 0
+			)
 				return false;
 			const offset = time - Date.now() / 1000;
 			const previous = clockOffsets.get( this.credentials.baseUrl ) ?? 0;
@@ -275,9 +282,9 @@ export class WhalestackClient {
 			this.credentials.baseUrl.replace( /\/+$/, '' ) +
 			path +
 			( query ? `?${ new URLSearchParams( query ) }` : '' );
-		let response: Response;
+		let response: Exchange;
 		try {
-			response = await fetch( url, {
+			response = await exchange( url, {
 				method,
 				headers: {
 					'content-type': 'application/json; charset=UTF-8',
@@ -292,22 +299,19 @@ export class WhalestackClient {
 					),
 				},
 				body: body === '' ? undefined : body,
-				signal: AbortSignal.timeout( this.timeoutMs ),
+				timeoutMs: this.timeoutMs,
 			} );
 		} catch ( error ) {
-			const name = ( error as { name?: unknown } | null )?.name;
-			const timedOut = name === 'TimeoutError' || name === 'AbortError';
 			throw new ProcessorError(
 				'unavailable',
-				timedOut
+				error instanceof ExchangeTimeout
 					? `The payment processor did not answer within ${ this.timeoutMs } ms.`
 					: 'The payment processor could not be reached.',
 				null
 			);
 		}
-		const text = await response.text().catch( () => '' );
-		const json = parseJson( text );
-		if ( ! response.ok ) {
+		const json = parseJson( response.text );
+		if ( response.status < 200 || response.status >= 300 ) {
 			const errors = errorResponseSchema.safeParse( json );
 			const messages = errors.success ? errors.data.errors : [];
 			if ( response.status === 401 || response.status === 403 ) {
