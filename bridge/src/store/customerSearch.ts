@@ -49,9 +49,10 @@ export function termCondition( search: TermSearch, param: string ): string {
 }
 
 /**
- * How many customers match, exactly up to `cap`. Counted per field, each stopping at cap + 1, and the
- * ids united: a field with more than `cap` matches means more than `cap` in all, and otherwise every
- * field was counted whole. So the work is bounded by the cap, however common the term.
+ * How many customers match, exactly up to `cap`, and which (when no more than `cap`). Counted per field,
+ * each stopping at cap + 1, and the ids united: a field with more than `cap` matches means more than
+ * `cap` in all, and otherwise every field was counted whole. So the work is bounded by the cap, however
+ * common the term.
  */
 export async function countSearch(
 	db: Queryable,
@@ -59,17 +60,22 @@ export async function countSearch(
 	values: unknown[],
 	search: TermSearch,
 	cap: number
-): Promise< { count: number; capped: boolean } > {
+): Promise< { count: number; capped: boolean; ids: string[] | null } > {
 	const params = [ ...values, search.pattern ];
 	const pattern = `$${ params.length }`;
 	const branches = search.fields.map(
 		( f ) =>
 			`(select id from customers where ${ [ ...where, `${ f } like ${ pattern }` ].join( ' and ' ) } limit ${ cap + 1 })`
 	);
-	const rows = await db.query< { n: string } >(
-		`select count(*)::text as n from (${ branches.join( ' union ' ) }) as matches`,
+	const rows = await db.query< { n: string; ids: string[] | null } >(
+		`select count(*)::text as n, case when count(*) <= ${ cap } then coalesce(array_agg(id::text), '{}') end as ids
+       from (${ branches.join( ' union ' ) }) as matches`,
 		params
 	);
 	const n = Number( rows[ 0 ]?.n ?? 0 );
-	return { count: Math.min( n, cap ), capped: n > cap };
+	return {
+		count: Math.min( n, cap ),
+		capped: n > cap,
+		ids: rows[ 0 ]?.ids ?? null,
+	};
 }

@@ -281,7 +281,7 @@ export function customerFilterSql(
 	return { where, values };
 }
 
-/** A page of the shop's customers matching the filter, keyset-paged in any sort. */
+/** A page of the shop's customers matching the filter (or only those of `among`), keyset-paged in any sort. */
 export async function listCustomers(
 	db: Queryable,
 	shopId: string,
@@ -290,9 +290,17 @@ export async function listCustomers(
 		order?: 'asc' | 'desc';
 		limit: number;
 		cursor?: string;
+		among?: string[];
 	}
 ): Promise< Page< Customer > > {
-	const { where, values } = customerFilterSql( shopId, opts );
+	const { where, values } = customerFilterSql(
+		shopId,
+		opts.among ? { ...opts, q: undefined } : opts
+	);
+	if ( opts.among ) {
+		values.push( opts.among );
+		where.push( `id = any($${ values.length }::uuid[])` );
+	}
 	const sort = opts.sort ?? 'createdAt';
 	const direction = opts.order ?? ( sort === 'createdAt' ? 'desc' : 'asc' );
 	return keysetPage(
@@ -312,25 +320,69 @@ export async function listCustomers(
 
 /**
  * How many customers match: exact from the summaries when only country, level and payments filter
- * (any number), otherwise counted up to `cap` ("more than 1,000" is what a person searching needs).
+ * (any number), otherwise counted up to `cap` ("more than 1,000" is what a person searching needs);
+ * and for a search with no more than `cap` matches, which they are.
  */
+async function countMatches(
+	db: Queryable,
+	shopId: string,
+	filter: CustomerFilter,
+	cap: number
+): Promise< { total: ListTotal; ids: string[] | null } > {
+	const { q, email, ...summarised } = filter;
+	if ( ! q && ! email )
+		return {
+			total: {
+				count: await countFromSummary( db, shopId, summarised ),
+				capped: false,
+			},
+			ids: null,
+		};
+	const { where, values } = customerFilterSql( shopId, {
+		email,
+		...summarised,
+	} );
+	if ( ! q )
+		return {
+			total: await countUpTo( db, 'customers', where, values, cap ),
+			ids: null,
+		};
+	const { ids, ...total } = await countSearch(
+		db,
+		where,
+		values,
+		termSearch( q ),
+		cap
+	);
+	return { total, ids };
+}
+
 export async function countCustomers(
 	db: Queryable,
 	shopId: string,
 	filter: CustomerFilter,
 	cap: number
 ): Promise< ListTotal > {
-	const { q, email, ...summarised } = filter;
-	if ( ! q && ! email )
-		return {
-			count: await countFromSummary( db, shopId, summarised ),
-			capped: false,
-		};
-	const { where, values } = customerFilterSql( shopId, {
-		email,
-		...summarised,
-	} );
-	return q
-		? countSearch( db, where, values, termSearch( q ), cap )
-		: countUpTo( db, 'customers', where, values, cap );
+	return ( await countMatches( db, shopId, filter, cap ) ).total;
+}
+
+/**
+ * A page and its total, as the list screen asks them. A search is counted first (its cost bounded by
+ * the cap), and when it has no more than `cap` matches the page is made from their ids: a rare term
+ * (or one nothing matches) never walks the list looking for rows that are not there, whatever the
+ * planner guesses.
+ */
+export async function findCustomers(
+	db: Queryable,
+	shopId: string,
+	opts: Parameters< typeof listCustomers >[ 2 ],
+	cap: number
+): Promise< Page< Customer > & { total: ListTotal } > {
+	const { total, ids } = await countMatches( db, shopId, opts, cap );
+	const page = await listCustomers(
+		db,
+		shopId,
+		ids ? { ...opts, among: ids } : opts
+	);
+	return { ...page, total };
 }

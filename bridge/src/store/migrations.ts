@@ -209,7 +209,7 @@ export const BRIDGE_MIGRATIONS: readonly Migration[] = [
 	{
 		// Search by the start of each field (see customerSearch.ts): one left-anchored index per field,
 		// which also serves a one-letter term; the trigram index over the fields together goes. The
-		// country filter walks its own rows newest first.
+		// country filter walks its own rows newest first. The planner learns the new expressions at once.
 		id: '009_customer_prefix_search',
 		sql: `
       drop index customers_search;
@@ -220,7 +220,8 @@ export const BRIDGE_MIGRATIONS: readonly Migration[] = [
       create index customers_prefix_company on customers (shop_id, lower(company) text_pattern_ops);
       create index customers_prefix_tax_id on customers (shop_id, lower(tax_id) text_pattern_ops);
       drop index customers_shop_country;
-      create index customers_shop_country on customers (shop_id, country_code, created_at desc, id desc)
+      create index customers_shop_country on customers (shop_id, country_code, created_at desc, id desc);
+      analyze customers
     `,
 	},
 ];

@@ -133,6 +133,30 @@ describe( 'counting', () => {
 		expect( de.body.total ).toEqual( { count: 525, capped: false } );
 	} );
 
+	it( 'pages through a search by its matches, few or many, each once', async () => {
+		for ( const [ q, expected ] of [
+			[ 'many1', 162 ], // few: paged among the matches' ids
+			[ 'many', 1050 ], // many: the search's own condition
+		] as const ) {
+			const seen = new Set< string >();
+			let cursor = '';
+			do {
+				const page = (
+					await shop.api(
+						'GET',
+						`/v1/customers?q=${ q }&sort=email&limit=100${ cursor ? `&cursor=${ cursor }` : '' }`
+					)
+				).body;
+				for ( const c of page.items ) {
+					expect( c.email.startsWith( q ) ).toBe( true );
+					seen.add( c.id );
+				}
+				cursor = page.nextCursor ?? '';
+			} while ( cursor );
+			expect( seen.size ).toBe( expected );
+		}
+	} );
+
 	it( 'counts every customer under the other filters exactly, however many', async () => {
 		const all = await shop.api( 'GET', '/v1/customers?withTotal=true' );
 		expect( all.body.total ).toEqual( { count: 1053, capped: false } );

@@ -14,7 +14,7 @@ import {
 	countCustomers,
 	CUSTOMER_SORTS,
 	findCustomer,
-	listCustomers,
+	findCustomers,
 	type CustomerFilter,
 } from '../../store/customers';
 import { customerStatistics } from '../../store/statistics';
@@ -52,7 +52,10 @@ const listQuery = pageQuerySchema.extend( {
 		.optional(),
 } );
 
-/** A search counts its matches up to this; totals under the other filters are always exact. */
+/**
+ * A search counts its matches up to this ("more than 1,000" is what a person searching needs, and
+ * counting every match of a common term is slow); totals under the other filters are always exact.
+ */
 const SEARCH_TOTAL_CAP = 1_000;
 
 export function customerRoutes( ctx: BridgeContext ): express.Router {
@@ -63,22 +66,13 @@ export function customerRoutes( ctx: BridgeContext ): express.Router {
 			listQuery,
 			withoutBlanks( req.query )
 		);
-		const shopId = shopOf( res ).id;
-		const page = await listCustomers( ctx.db, shopId, query );
-		// Counting every match of a common term is slow and useless: "more than 1,000" is what a person needs.
-		res.json(
-			withTotal
-				? {
-						...page,
-						total: await countCustomers(
-							ctx.db,
-							shopId,
-							query,
-							SEARCH_TOTAL_CAP
-						),
-					}
-				: page
+		const { total, ...page } = await findCustomers(
+			ctx.db,
+			shopOf( res ).id,
+			query,
+			SEARCH_TOTAL_CAP
 		);
+		res.json( withTotal ? { ...page, total } : page );
 	} );
 
 	router.post( '/', async ( req, res ) => {
