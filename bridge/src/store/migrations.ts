@@ -208,17 +208,18 @@ export const BRIDGE_MIGRATIONS: readonly Migration[] = [
 	},
 	{
 		// Search by the start of each field (see customerSearch.ts): one left-anchored index per field,
-		// which also serves a one-letter term; the trigram index over the fields together goes. The
+		// which also serves a one-letter term; the trigram index over the fields together goes. Each
+		// index carries the field's columns and the id, so a search is counted from the index alone. The
 		// country filter walks its own rows newest first. The planner learns the new expressions at once.
 		id: '009_customer_prefix_search',
 		sql: `
       drop index customers_search;
-      create index customers_prefix_name on customers (shop_id, lower(coalesce(first_name, '') || ' ' || coalesce(last_name, '')) text_pattern_ops);
-      create index customers_prefix_last_name on customers (shop_id, lower(last_name) text_pattern_ops);
-      create index customers_prefix_email on customers (shop_id, email_key text_pattern_ops);
-      create index customers_prefix_email_domain on customers (shop_id, split_part(email_key, '@', 2) text_pattern_ops);
-      create index customers_prefix_company on customers (shop_id, lower(company) text_pattern_ops);
-      create index customers_prefix_tax_id on customers (shop_id, lower(tax_id) text_pattern_ops);
+      create index customers_prefix_name on customers (shop_id, lower(coalesce(first_name, '') || ' ' || coalesce(last_name, '')) text_pattern_ops) include (first_name, last_name, id);
+      create index customers_prefix_last_name on customers (shop_id, lower(last_name) text_pattern_ops) include (last_name, id);
+      create index customers_prefix_email on customers (shop_id, email_key text_pattern_ops) include (id);
+      create index customers_prefix_email_domain on customers (shop_id, split_part(email_key, '@', 2) text_pattern_ops) include (email_key, id);
+      create index customers_prefix_company on customers (shop_id, lower(company) text_pattern_ops) include (company, id);
+      create index customers_prefix_tax_id on customers (shop_id, lower(tax_id) text_pattern_ops) include (tax_id, id);
       drop index customers_shop_country;
       create index customers_shop_country on customers (shop_id, country_code, created_at desc, id desc);
       analyze customers
