@@ -114,7 +114,7 @@ final class Privacy {
 		}
 		$fields[] = array(
 			'name'  => __( 'Information level', 'crypto-customer-bridge' ),
-			'value' => self::level_name( (string) ( $customer['level'] ?? '' ) ),
+			'value' => LevelName::of( (string) ( $customer['level'] ?? '' ) ),
 		);
 		foreach ( (array) ( $customer['meta'] ?? array() ) as $key => $value ) {
 			$fields[] = array(
@@ -163,7 +163,7 @@ final class Privacy {
 					),
 					array(
 						'name'  => __( 'Information level', 'crypto-customer-bridge' ),
-						'value' => self::level_name( (string) $checkout['level'] ),
+						'value' => LevelName::of( (string) $checkout['level'] ),
 					),
 					array(
 						'name'  => __( 'Processor checkout', 'crypto-customer-bridge' ),
@@ -296,19 +296,5 @@ final class Privacy {
 			}
 		}
 		return $code;
-	}
-
-	/**
-	 * A level's name.
-	 *
-	 * @param string $level Level.
-	 */
-	private static function level_name( string $level ): string {
-		$names = array(
-			'none'      => __( 'None', 'crypto-customer-bridge' ),
-			'minimal'   => __( 'Minimal', 'crypto-customer-bridge' ),
-			'compliant' => __( 'Compliant', 'crypto-customer-bridge' ),
-		);
-		return $names[ $level ] ?? $level;
 	}
 }

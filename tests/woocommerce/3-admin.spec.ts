@@ -47,7 +47,10 @@ test( 'the order screen shows the crypto payment panel @smoke @posts', async ( {
 	);
 	// In the store's price format (German).
 	await expect( details ).toContainText( /Amount due\s*15,00\s€/ );
-	await expect( details ).toContainText( 'compliant' );
+	// The level by its name, as every other screen shows it.
+	await expect( details ).toContainText(
+		/Customer information level\s*Compliant/
+	);
 	await expect( details ).toContainText(
 		`${ shopper.firstName } ${ shopper.lastName }`
 	);

@@ -7,6 +7,7 @@
 
 namespace CryptoCustomerBridge\WooCommerce;
 
+use CryptoCustomerBridge\LevelName;
 use CryptoCustomerBridge\PaymentStatus;
 use CryptoCustomerBridge\Settings;
 
@@ -71,7 +72,7 @@ final class OrderPanel {
 		if ( isset( $checkout['amountReceived'] ) ) {
 			$out .= $row( __( 'Amount received', 'crypto-customer-bridge' ), MoneyText::of( (string) $checkout['amountReceived'], (string) $checkout['currency'], (string) $checkout['total'] ) );
 		}
-		$out .= $row( __( 'Customer information level', 'crypto-customer-bridge' ), $checkout['level'] );
+		$out .= $row( __( 'Customer information level', 'crypto-customer-bridge' ), LevelName::of( (string) $checkout['level'] ) );
 		$out .= $row( __( 'Processor checkout', 'crypto-customer-bridge' ), $checkout['processorCheckoutId'] . ( 'sandbox' === $checkout['processor'] ? ' (' . __( 'sandbox', 'crypto-customer-bridge' ) . ')' : '' ) );
 		if ( is_array( $customer ) ) {
 			// What this checkout was given (its billing details), over the customer record as it is now.
