@@ -27,14 +27,59 @@ export function formatDay( day: string ): string {
 }
 
 /**
- * The instant a site day begins (`days` later), as ISO 8601 with the site's UTC offset: "2026-11-25"
- * in Berlin is 2026-11-25T00:00:00+01:00.
+ * The offset from UTC, in milliseconds, a named timezone had at an instant.
+ * @param timeZone An IANA timezone ("Europe/Berlin").
+ * @param at       The instant, in milliseconds.
+ */
+function offsetAt( timeZone: string, at: number ): number {
+	const parts = Object.fromEntries(
+		new Intl.DateTimeFormat( 'en-US', {
+			timeZone,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: 'numeric',
+			day: 'numeric',
+			hour: 'numeric',
+			minute: 'numeric',
+			second: 'numeric',
+		} )
+			.formatToParts( at )
+			.map( ( p ) => [ p.type, Number( p.value ) ] )
+	);
+	const wall = Date.UTC(
+		parts.year!,
+		parts.month! - 1,
+		parts.day!,
+		parts.hour!,
+		parts.minute!,
+		parts.second!
+	);
+	return wall - Math.floor( at / 1000 ) * 1000;
+}
+
+/**
+ * The instant a site day begins (`days` later), as ISO 8601: "2026-11-25" in Berlin is
+ * 2026-11-24T23:00:00Z. With a named timezone the offset is the one that day has (summer time
+ * included); with a fixed offset (Settings → General "UTC+2") that offset.
  * @param day  The day (YYYY-MM-DD).
  * @param days Days to add.
  */
 export function dayStartInSite( day: string, days = 0 ): string {
-	const offsetHours = Number( getSettings().timezone.offset ) || 0;
+	const { timezone } = getSettings();
 	const [ y, m, d ] = day.split( '-' ).map( Number );
 	const midnightUtc = Date.UTC( y!, m! - 1, d! + days );
+	if ( timezone.string ) {
+		try {
+			// The offset at the guess, then at the instant it gives: right on either side of a change.
+			const guess =
+				midnightUtc - offsetAt( timezone.string, midnightUtc );
+			return new Date(
+				midnightUtc - offsetAt( timezone.string, guess )
+			).toISOString();
+		} catch {
+			// A zone this browser does not know: the site's current offset below.
+		}
+	}
+	const offsetHours = Number( timezone.offset ) || 0;
 	return new Date( midnightUtc - offsetHours * 3_600_000 ).toISOString();
 }
