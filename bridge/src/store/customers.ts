@@ -275,9 +275,9 @@ export function customerFilterSql(
 	if ( filter.country )
 		add( ( p ) => `country_code = ${ p }`, filter.country );
 	if ( filter.level ) add( ( p ) => `level = ${ p }`, filter.level );
-	// Kept by the checkouts' triggers (see customerSummary.ts).
+	// Kept by the checkouts' triggers (see customerSummary.ts); written as the filter index has it.
 	if ( filter.hasPayments !== undefined )
-		where.push( `paid_checkouts ${ filter.hasPayments ? '>' : '=' } 0` );
+		add( ( p ) => `(paid_checkouts > 0) = ${ p }`, filter.hasPayments );
 	return { where, values };
 }
 
@@ -373,7 +373,7 @@ export async function countCustomers(
  * A page and its total, as the list screen asks them. A search is counted first (its cost bounded by
  * the cap), and when it has no more than `cap` matches the page is made from their ids: a rare term
  * (or one nothing matches) never walks the list looking for rows that are not there, whatever the
- * planner guesses.
+ * planner guesses. A filter nothing matches (exactly counted) needs no page at all.
  */
 export async function findCustomers(
 	db: Queryable,
@@ -382,10 +382,13 @@ export async function findCustomers(
 	cap: number
 ): Promise< Page< Customer > & { total: ListTotal } > {
 	const { total, ids } = await countMatches( db, shopId, opts, cap );
+	// Nothing matches: an empty set of ids answers at once (and still checks the cursor).
+	const none = total.count === 0 && ! total.capped ? [] : null;
+	const among = ids ?? none;
 	const page = await listCustomers(
 		db,
 		shopId,
-		ids ? { ...opts, among: ids } : opts
+		among ? { ...opts, among } : opts
 	);
 	return { ...page, total };
 }

@@ -210,7 +210,8 @@ export const BRIDGE_MIGRATIONS: readonly Migration[] = [
 		// Search by the start of each field (see customerSearch.ts): one left-anchored index per field,
 		// which also serves a one-letter term; the trigram index over the fields together goes. Each
 		// index carries the field's columns and the id, so a search is counted from the index alone. The
-		// country filter walks its own rows newest first. The planner learns the new expressions at once.
+		// country filter, and country + level + has paid, walk their own rows newest first. The planner
+		// learns the new expressions at once.
 		id: '009_customer_prefix_search',
 		sql: `
       drop index customers_search;
@@ -222,6 +223,7 @@ export const BRIDGE_MIGRATIONS: readonly Migration[] = [
       create index customers_prefix_tax_id on customers (shop_id, lower(tax_id) text_pattern_ops) include (tax_id, id);
       drop index customers_shop_country;
       create index customers_shop_country on customers (shop_id, country_code, created_at desc, id desc);
+      create index customers_shop_filters on customers (shop_id, country_code, level, (paid_checkouts > 0), created_at desc, id desc);
       analyze customers
     `,
 	},
