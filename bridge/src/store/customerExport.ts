@@ -55,14 +55,17 @@ export async function* customerExportBatches(
 	db: Pick< Db, 'queryTextRows' >,
 	shopId: string,
 	filter: CustomerFilter,
-	batch = 5000
+	batch = 20_000
 ): AsyncGenerator< CustomerExportRow[] > {
 	const { where, values } = customerFilterSql( shopId, filter );
 	// Each column named as the contract names it: the names must be distinct (see queryTextRows).
 	const select = EXPORT_COLUMNS.map(
 		( [ name, sql ] ) => `${ sql } as "${ name }"`
 	).join( ', ' );
-	const fetchAfter = ( last?: CustomerExportRow ) => {
+	const fetchAfter = (
+		last: CustomerExportRow | undefined,
+		size: number
+	) => {
 		const params = [ ...values ];
 		const conditions = [ ...where ];
 		if ( last ) {
@@ -71,19 +74,21 @@ export async function* customerExportBatches(
 				`(created_at, id) > ($${ params.length - 1 }::timestamp at time zone 'UTC', $${ params.length }::uuid)`
 			);
 		}
-		params.push( batch );
+		params.push( size );
 		return db.queryTextRows(
 			`select ${ select } from customers where ${ conditions.join( ' and ' ) }
         order by customers.created_at, customers.id limit $${ params.length }`,
 			params
 		);
 	};
-	let rows = await fetchAfter();
+	// A small first batch, so the first byte leaves at once; then big ones (a query per batch costs
+	// PGlite most of what its rows do).
+	let size = Math.min( 1000, batch );
+	let rows = await fetchAfter( undefined, size );
 	while ( rows.length ) {
-		const next =
-			rows.length === batch
-				? fetchAfter( rows[ rows.length - 1 ] )
-				: null;
+		const full = rows.length === size;
+		size = batch;
+		const next = full ? fetchAfter( rows[ rows.length - 1 ], size ) : null;
 		// A failed prefetch is the caller's error at the next step, never an unhandled rejection.
 		next?.catch( () => undefined );
 		yield rows;
