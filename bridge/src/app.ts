@@ -8,6 +8,7 @@ import { requestId } from './http/requestId';
 import { checkoutRoutes } from './http/routes/checkouts';
 import { customerRoutes } from './http/routes/customers';
 import { healthRoutes } from './http/routes/health';
+import { invoiceRoutes } from './http/routes/invoices';
 import { processorWebhookRoutes } from './http/routes/processorWebhooks';
 import { shopRoutes } from './http/routes/shop';
 import { requireShop } from './http/shopAuth';
@@ -38,6 +39,7 @@ export function createApp( ctx: BridgeContext ): express.Express {
 	shopApi.use( '/shop', shopRoutes( ctx ) );
 	shopApi.use( '/checkouts', checkoutRoutes( ctx ) );
 	shopApi.use( '/customers', customerRoutes( ctx ) );
+	shopApi.use( '/invoices', invoiceRoutes( ctx ) );
 	app.use( '/v1', shopApi );
 
 	app.use( notFound );

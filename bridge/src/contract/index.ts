@@ -11,5 +11,6 @@ export * from './reports';
 export * from './messages';
 export * from './errors';
 export * from './events';
+export * from './invoices';
 export { isCountryCode, COUNTRY_CODES } from './countries';
 export { isCurrencyCode, currencyDecimals } from './currencies';

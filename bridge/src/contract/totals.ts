@@ -9,12 +9,21 @@ export interface TotalsInput {
 	taxItems: ReadonlyArray< { percent: string } >;
 }
 
+/** One tax rate as an invoice shows it: what it applies to and what it comes to. */
+export interface TaxLine {
+	percent: string;
+	base: string;
+	amount: string;
+}
+
 export interface Totals {
 	subtotal: string;
 	discount: string;
 	shipping: string;
 	tax: string;
 	total: string;
+	/** Per rate, in the order given; their amounts add up to `tax`. */
+	taxes: TaxLine[];
 }
 
 const HALF_UP = 1;
@@ -48,11 +57,10 @@ export function computeTotals( input: TotalsInput ): Totals {
 			.map( ( s ) => new Big( s.netAmount ) )
 	);
 	const taxBase = goods.plus( taxableShipping );
-	const tax = sum(
-		input.taxItems.map( ( t ) =>
-			taxBase.times( t.percent ).round( dp, HALF_UP )
-		)
+	const taxes = input.taxItems.map( ( t ) =>
+		taxBase.times( t.percent ).round( dp, HALF_UP )
 	);
+	const tax = sum( taxes );
 	const total = goods.plus( shipping ).plus( tax ).round( dp, HALF_UP );
 	return {
 		subtotal: subtotal.toFixed(),
@@ -60,6 +68,11 @@ export function computeTotals( input: TotalsInput ): Totals {
 		shipping: shipping.toFixed(),
 		tax: tax.toFixed(),
 		total: total.toFixed( dp ),
+		taxes: input.taxItems.map( ( t, i ) => ( {
+			percent: t.percent,
+			base: taxBase.toFixed(),
+			amount: taxes[ i ]!.toFixed( dp ),
+		} ) ),
 	};
 }
 

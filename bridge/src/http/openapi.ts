@@ -11,7 +11,11 @@ import {
 	ERROR_STATUS,
 	listTotalSchema,
 	eventSchema,
+	invoiceDocumentSchema,
+	invoicePrefixSchema,
+	invoiceSchema,
 	LEVELS,
+	sellerSchema,
 	orderSnapshotSchema,
 	statusChangeSchema,
 	thresholdSchema,
@@ -73,6 +77,8 @@ const shopView = z.object( {
 	level: z.enum( LEVELS ),
 	threshold: z.nullable( thresholdSchema ),
 	eventUrl: z.string().nullable(),
+	seller: sellerSchema.nullable(),
+	invoicePrefix: z.string(),
 	processor: z.object( {
 		kind: z.enum( [ 'sandbox', 'whalestack' ] ),
 		sandbox: z.boolean(),
@@ -86,6 +92,8 @@ const shopSettings = z.object( {
 	level: z.enum( LEVELS ).optional(),
 	threshold: z.optional( z.nullable( thresholdSchema ) ),
 	eventUrl: z.string().url().nullable().optional(),
+	seller: sellerSchema.nullable().optional(),
+	invoicePrefix: invoicePrefixSchema.optional(),
 } );
 const readiness = z.object( {
 	status: z.enum( [ 'ready', 'degraded', 'not_ready', 'draining' ] ),
@@ -101,7 +109,7 @@ interface Route {
 	idempotent?: boolean;
 	query?: string[];
 	body?: z.core.$ZodType;
-	responses: Record< number, z.core.$ZodType | 'csv' | 'html' >;
+	responses: Record< number, z.core.$ZodType | 'csv' | 'html' | 'pdf' >;
 }
 
 /** Every route the bridge serves to shops, the processor and operators. */
@@ -123,7 +131,8 @@ export const ROUTES: Route[] = [
 	{
 		method: 'patch',
 		path: '/v1/shop',
-		summary: "Change the shop's name, level, threshold or event URL",
+		summary:
+			"Change the shop's name, level, threshold, event URL, seller or invoice number prefix",
 		body: shopSettings,
 		responses: { 200: z.object( { shop: shopView } ) },
 	},
@@ -268,6 +277,36 @@ export const ROUTES: Route[] = [
 		},
 	},
 	{
+		method: 'get',
+		path: '/v1/invoices',
+		summary: "The shop's invoices and credit notes, newest number first",
+		query: [ 'checkoutId', 'limit', 'cursor' ],
+		responses: { 200: page( invoiceSchema ) },
+	},
+	{
+		method: 'get',
+		path: '/v1/invoices/export.csv',
+		summary: "The shop's invoices and credit notes as CSV",
+		responses: { 200: 'csv' },
+	},
+	{
+		method: 'get',
+		path: '/v1/invoices/{id}',
+		summary: 'An invoice or credit note, as issued',
+		responses: {
+			200: z.object( {
+				invoice: invoiceSchema,
+				document: invoiceDocumentSchema,
+			} ),
+		},
+	},
+	{
+		method: 'get',
+		path: '/v1/invoices/{id}/pdf',
+		summary: 'An invoice or credit note as PDF (the same bytes every time)',
+		responses: { 200: 'pdf' },
+	},
+	{
 		method: 'post',
 		path: '/processor-webhooks/{shopId}',
 		summary: "The processor's webhooks (X-Webhook-Auth over the raw body)",
@@ -316,8 +355,14 @@ const SECURITY = {
 	none: [],
 };
 
-function contentOf( body: z.core.$ZodType | 'csv' | 'html' ) {
+function contentOf( body: z.core.$ZodType | 'csv' | 'html' | 'pdf' ) {
 	if ( body === 'csv' ) return { 'text/csv': { schema: { type: 'string' } } };
+	if ( body === 'pdf' )
+		return {
+			'application/pdf': {
+				schema: { type: 'string', contentMediaType: 'application/pdf' },
+			},
+		};
 	if ( body === 'html' )
 		return { 'text/html': { schema: { type: 'string' } } };
 	return { 'application/json': { schema: schema( body, 'output' ) } };

@@ -72,6 +72,8 @@ export interface NewCheckout {
 	currency: string;
 	total: string;
 	charge: unknown;
+	/** The request's items, exactly as the shop sent them, for the checkout's invoice. */
+	lines: unknown;
 }
 
 /**
@@ -105,8 +107,8 @@ export function checkoutInsert(
 		checkout,
 		statements: [
 			{
-				sql: `insert into checkouts (id, shop_id, customer_id, processor, processor_checkout_id, url, status, level, order_ref, order_key, billing, currency, total, charge, created_at, updated_at)
-     values ($1,$2,$3,$4,$5,$6,'open',$7,$8,$9,$10::jsonb,$11,$12,$13::jsonb,$14,$14)`,
+				sql: `insert into checkouts (id, shop_id, customer_id, processor, processor_checkout_id, url, status, level, order_ref, order_key, billing, currency, total, charge, created_at, updated_at, lines)
+     values ($1,$2,$3,$4,$5,$6,'open',$7,$8,$9,$10::jsonb,$11,$12,$13::jsonb,$14,$14,$15::jsonb)`,
 				params: [
 					c.id,
 					c.shopId,
@@ -122,6 +124,7 @@ export function checkoutInsert(
 					c.total,
 					JSON.stringify( c.charge ),
 					at,
+					JSON.stringify( c.lines ),
 				],
 			},
 			statusChange( c.id, 'open', 'bridge', null ),

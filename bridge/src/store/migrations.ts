@@ -227,4 +227,34 @@ export const BRIDGE_MIGRATIONS: readonly Migration[] = [
       analyze customers
     `,
 	},
+	{
+		// Invoices and credit notes (see domain/invoices): one gap-free series per shop, numbered in the
+		// transaction that records the payment (the shop's counter row is locked until it commits, so a
+		// rolled-back number is never used). What the checkout was asked to charge, exactly (the charge
+		// sent to the processor carries JSON numbers), for its invoice lines. The seller per shop.
+		id: '010_invoices',
+		sql: `
+      alter table checkouts add column lines jsonb;
+      alter table shops add column seller jsonb;
+      alter table shops add column invoice_prefix text not null default 'INV-';
+      create table invoice_counters (
+        shop_id uuid primary key references shops(id) on delete cascade,
+        last_sequence bigint not null
+      );
+      create table invoices (
+        id uuid primary key,
+        shop_id uuid not null references shops(id) on delete cascade,
+        checkout_id uuid not null references checkouts(id),
+        kind text not null check (kind in ('invoice', 'credit_note')),
+        sequence bigint not null,
+        number text not null,
+        issued_at timestamptz not null,
+        document jsonb not null,
+        pdf bytea,
+        unique (shop_id, sequence),
+        unique (checkout_id, kind)
+      );
+      create index invoices_shop_sequence on invoices (shop_id, sequence desc)
+    `,
+	},
 ];

@@ -1,4 +1,4 @@
-import type { Level, Threshold } from '../contract';
+import type { Level, Seller, Threshold } from '../contract';
 import type { Queryable } from './db';
 
 export type ProcessorKind = 'sandbox' | 'whalestack';
@@ -22,6 +22,9 @@ export interface ShopRow {
 	/** The processor's billing currencies, as last fetched (`GET /currencies`); null until known. */
 	billing_currencies: string[] | null;
 	reference_checked_at: string | null;
+	/** Printed on the shop's invoices; null until the merchant enters it. */
+	seller: Seller | null;
+	invoice_prefix: string;
 	created_at: string;
 	updated_at: string;
 }
@@ -42,6 +45,8 @@ export async function insertShop(
 		| 'previous_secret_expires_at'
 		| 'billing_currencies'
 		| 'reference_checked_at'
+		| 'seller'
+		| 'invoice_prefix'
 	>
 ): Promise< void > {
 	await db.query(
@@ -107,6 +112,8 @@ export type ShopChanges = Partial<
 		| 'threshold_currency'
 		| 'settlement_asset'
 		| 'checkout_language'
+		| 'seller'
+		| 'invoice_prefix'
 	>
 >;
 
@@ -120,7 +127,15 @@ export async function updateShop(
 	const sets = keys.map( ( k, i ) => `${ k } = $${ i + 2 }` ).join( ', ' );
 	const rows = await db.query< ShopRow >(
 		`update shops set ${ sets }, updated_at = now() where id = $1 returning *`,
-		[ id, ...keys.map( ( k ) => changes[ k ] ) ]
+		[
+			id,
+			// The seller is a JSON column: sent as its text, as both drivers take it.
+			...keys.map( ( k ) =>
+				k === 'seller' && changes.seller
+					? JSON.stringify( changes.seller )
+					: changes[ k ]
+			),
+		]
 	);
 	return rows[ 0 ] ?? null;
 }

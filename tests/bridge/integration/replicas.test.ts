@@ -212,6 +212,51 @@ onPostgres( 'several bridge processes on one PostgreSQL', () => {
 		expect( single ).toBe( trials );
 	} );
 
+	it( 'payments completed at once across the processes get invoice numbers 1…N: no gap, no repeat', async () => {
+		const created = await Promise.all(
+			Array.from( { length: 15 }, ( _, i ) =>
+				pool[ i % pool.length ]!.api(
+					'POST',
+					'/v1/checkouts',
+					checkoutRequest( {
+						customer: {
+							...alice,
+							email: `invoice-${ i }@example.com`,
+						},
+					} ),
+					idem()
+				)
+			)
+		);
+		expect( created.map( ( r ) => r.status ) ).toEqual(
+			Array( 15 ).fill( 201 )
+		);
+		// Each payment's webhook goes to the process that opened its checkout, all at once.
+		await Promise.all(
+			created.map( ( r ) =>
+				fetch( `${ r.body.checkout.url }/pay`, {
+					method: 'POST',
+					redirect: 'manual',
+				} )
+			)
+		);
+		await eventually(
+			async () =>
+				( await count(
+					'select count(*)::text as n from invoices where shop_id = $1',
+					[ shop.id ]
+				) ) === 15,
+			20_000
+		);
+		const rows = await t.bridge.ctx.db.query< { sequence: string } >(
+			'select sequence from invoices where shop_id = $1 order by sequence',
+			[ shop.id ]
+		);
+		expect( rows.map( ( r ) => Number( r.sequence ) ) ).toEqual(
+			Array.from( { length: 15 }, ( _, i ) => i + 1 )
+		);
+	} );
+
 	it( 'a request whose process was killed (-9) mid-call does not block the retry: its locks go with its session', async () => {
 		const victim = await startReplica(
 			`http://127.0.0.1:${ ( hanging.address() as AddressInfo ).port }`

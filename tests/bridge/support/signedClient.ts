@@ -4,6 +4,8 @@ export interface ApiResponse< T = any > {
 	status: number;
 	body: T;
 	headers: Headers;
+	/** The body as it came (a PDF, say). */
+	bytes: Buffer;
 }
 
 /** Calls the bridge as a shop would: every request signed with the shop's key id and secret. */
@@ -31,9 +33,10 @@ export function signedClient( baseUrl: string, keyId: string, secret: string ) {
 			},
 			body: raw || undefined,
 		} );
+		const bytes = Buffer.from( await res.arrayBuffer() );
 		// Byte for byte: res.text() would hide a byte order mark.
 		const text = new TextDecoder( 'utf-8', { ignoreBOM: true } ).decode(
-			await res.arrayBuffer()
+			bytes
 		);
 		let parsed: unknown = text;
 		try {
@@ -41,7 +44,12 @@ export function signedClient( baseUrl: string, keyId: string, secret: string ) {
 		} catch {
 			/* CSV and HTML stay text */
 		}
-		return { status: res.status, body: parsed as T, headers: res.headers };
+		return {
+			status: res.status,
+			body: parsed as T,
+			headers: res.headers,
+			bytes,
+		};
 	};
 }
 

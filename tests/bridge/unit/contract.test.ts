@@ -251,6 +251,11 @@ describe( 'money', () => {
 			shipping: '6.95',
 			tax: '3',
 			total: '18.95',
+			// Per rate, as an invoice shows them; they add up to the tax.
+			taxes: [
+				{ percent: '0.19', base: '13.95', amount: '2.65' },
+				{ percent: '0.025', base: '13.95', amount: '0.35' },
+			],
 		} );
 	} );
 

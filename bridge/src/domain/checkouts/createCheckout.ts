@@ -243,6 +243,13 @@ export async function openCheckout(
 				currency: valid.request.currency,
 				total: valid.total,
 				charge: body,
+				lines: {
+					lineItems: valid.request.lineItems,
+					discountItems: valid.request.discountItems,
+					shippingItems: valid.request.shippingItems,
+					taxItems: valid.request.taxItems,
+					locale: valid.request.locale,
+				},
 			},
 			new Date()
 		);

@@ -17,6 +17,7 @@ import {
 import { enqueueEvent } from '../../store/outbox';
 import { findShopById } from '../../store/shops';
 import { checkoutEvent } from '../events/newEvent';
+import { issueForStatus } from '../invoices/issue';
 import { changeNote, transition } from './status';
 
 /** Processor state words seen that we do not know: logged once per process, so the vocabulary can be learned. */
@@ -72,6 +73,7 @@ export async function refreshCheckout(
 			'reconciliation',
 			changeNote( step, `processor reports ${ remote.state }` )
 		);
+		await issueForStatus( tx, shop, current.id, status );
 		await enqueueEvent(
 			tx,
 			shopId,

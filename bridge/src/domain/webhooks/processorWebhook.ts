@@ -23,6 +23,7 @@ import type { ShopRow } from '../../store/shops';
 import { changeNote, transition } from '../checkouts/status';
 import { AppError } from '../errors';
 import { checkoutEvent } from '../events/newEvent';
+import { issueForStatus } from '../invoices/issue';
 
 export type WebhookOutcome =
 	'applied' | 'duplicate' | 'ignored' | 'unknown_checkout';
@@ -224,6 +225,7 @@ export async function handleProcessorWebhook(
 				'processor',
 				changeNote( step, hook.eventType )
 			);
+			await issueForStatus( tx, shop, checkout.id, hook.status );
 			if ( step.late )
 				ctx.log.warn(
 					{ checkout: checkout.id, event: hook.eventType },

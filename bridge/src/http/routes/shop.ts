@@ -1,6 +1,11 @@
 import express from 'express';
 import { z } from 'zod';
-import { levelSchema, thresholdSchema } from '../../contract';
+import {
+	invoicePrefixSchema,
+	levelSchema,
+	sellerSchema,
+	thresholdSchema,
+} from '../../contract';
 import { processorFor, type BridgeContext } from '../../context';
 import { ProcessorError } from '../../processors/whalestack/client';
 import { refreshBillingCurrencies } from '../../domain/shops/processorReference';
@@ -17,6 +22,9 @@ const settingsSchema = z
 			.url( { protocol: /^https?$/ } )
 			.nullable()
 			.optional(),
+		/** Who sells, as the shop's invoices print it. */
+		seller: sellerSchema.nullable().optional(),
+		invoicePrefix: invoicePrefixSchema.optional(),
 	} )
 	.strict();
 
@@ -28,6 +36,8 @@ function describe( shop: ShopRow ) {
 		level: shop.collection_level,
 		threshold: thresholdOf( shop ),
 		eventUrl: shop.event_url,
+		seller: shop.seller,
+		invoicePrefix: shop.invoice_prefix,
 		processor: {
 			kind: shop.processor_kind,
 			sandbox: shop.processor_kind === 'sandbox',
@@ -77,6 +87,10 @@ export function shopRoutes( ctx: BridgeContext ): express.Router {
 				: {} ),
 			...( input.eventUrl !== undefined
 				? { event_url: input.eventUrl }
+				: {} ),
+			...( input.seller !== undefined ? { seller: input.seller } : {} ),
+			...( input.invoicePrefix !== undefined
+				? { invoice_prefix: input.invoicePrefix }
 				: {} ),
 			...( input.threshold !== undefined
 				? {
