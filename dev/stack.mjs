@@ -170,16 +170,17 @@ export function wordPressVersion( core ) {
 }
 
 /**
- * Starts the bridge (embedded database, sandbox processor, demo shop) on `port` with its state in
- * `dir` and its output in `dir`.log; `env` overrides its settings. Returns its URL, the demo shop's
- * connection string and stop().
- */
-/**
  * How node runs the bridge: a young generation of 2 MB instead of V8's default, so garbage from a
  * burst of requests (and from opening PGlite) is collected early rather than held as resident memory.
  * The README's systemd unit and `npm run start:bridge` use the same flag.
  */
 export const BRIDGE_NODE_FLAGS = [ '--max-semi-space-size=2' ];
+
+/**
+ * Starts the bridge (embedded database, sandbox processor, demo shop) on `port` with its state in
+ * `dir` and its output in `dir`.log; `env` overrides its settings. Returns its URL, the demo shop's
+ * connection string and stop().
+ */
 
 export async function startBridge( { dir, port, env = {} } ) {
 	const bPort = port ?? ( await freePort() );

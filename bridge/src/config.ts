@@ -29,7 +29,7 @@ const envSchema = z.object( {
 		.number()
 		.int()
 		.min( 1 )
-		.max( 4096 )
+		.max( 1024 )
 		.default( 16 ),
 	WHALESTACK_API_URL: z.url().default( WHALESTACK_API_URL ),
 	SANDBOX: onOff.default( 'on' ),

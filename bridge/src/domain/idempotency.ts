@@ -26,8 +26,8 @@ export function requestHash(
 /**
  * Runs a creating request at most once per (shop, key), holding a database lock on the key (and on
  * `alsoLock`, e.g. the customer) while it works, so every bridge process agrees:
- * - first: no stored response, so `work` runs and stores its response in the same transaction as
- *   its records (see `completeIdempotencyKey`);
+ * - first: no stored response, so `work` runs and stores its response with its records, atomically
+ *   (see `idempotencyCompletion` and `completeIdempotencyKey`);
  * - replay: the key's response is stored for the same request, so it is returned;
  * - reused: the key was used for a different request → 409;
  * - in progress: another call holds the key, so this one waits for it, then replays its response;

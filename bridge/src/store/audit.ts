@@ -34,7 +34,8 @@ export function auditInsert( entries: readonly NewAuditEntry[] ): Statement {
        from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[])
          with ordinality as e(shop_id, customer_id, checkout_id, action, actor, request, response_status, response, on_behalf_of, n)
       order by n`,
-		params: columns[ 0 ]!.map( ( _, i ) =>
+		// Per column, so no entries is an insert of nothing rather than an error.
+		params: Array.from( { length: 9 }, ( _, i ) =>
 			columns.map( ( row ) => row[ i ] )
 		),
 	};

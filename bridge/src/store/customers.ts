@@ -144,7 +144,6 @@ export async function insertCustomer(
 	return toCustomer( rows[ 0 ]! );
 }
 
-/** Overwrites the given fields (undefined leaves a field as it is, null clears it) and raises the level if asked. */
 /**
  * The UPDATE of a customer: overwrites the given fields (undefined leaves a field as it is, null
  * clears it) and raises the level if asked. To run alone or with other writes (`writeAsOne`).

@@ -35,6 +35,25 @@ test( 'renumbers each statement’s placeholders and writes them all', async () 
 	] );
 } );
 
+test( 'renumbers two-digit placeholders after an offset ($10 stays one placeholder)', async () => {
+	const ids = Array.from( { length: 11 }, ( _, i ) => 100 + i );
+	await writeAsOne( bridge.bridge.ctx.db, [
+		{
+			sql: 'insert into scratch (id, label) values ($1, $2)',
+			params: [ 99, 'first' ],
+		},
+		{
+			sql: `insert into scratch (id, label) values ${ ids.map( ( _, i ) => `($${ i + 1 }, 'n')` ).join( ', ' ) }`,
+			params: ids,
+		},
+	] );
+	const found = await bridge.bridge.ctx.db.query< { id: number } >(
+		'select id from scratch where id >= 99 order by id'
+	);
+	expect( found.map( ( r ) => r.id ) ).toEqual( [ 99, ...ids ] );
+	await bridge.bridge.ctx.db.exec( 'delete from scratch where id >= 99' );
+} );
+
 test( 'a failing statement leaves nothing of the others', async () => {
 	await expect(
 		writeAsOne( bridge.bridge.ctx.db, [

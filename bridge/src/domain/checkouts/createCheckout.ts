@@ -169,8 +169,9 @@ export async function createCheckout(
 /**
  * The processor calls, then our records. The caller holds the customer's lock. Everything stored was
  * validated before the first processor call; the customer, the checkout, their audit entries and
- * whatever the caller adds commit in one transaction. If that transaction fails, a processor customer
- * this request created is deleted again, so nothing is left half-made on either side.
+ * whatever the caller adds are written as one statement, so they commit together or not at all. If
+ * that write fails, a processor customer this request created is deleted again, so nothing is left
+ * half-made on either side.
  */
 export async function openCheckout(
 	ctx: BridgeContext,
