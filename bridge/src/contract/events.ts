@@ -25,6 +25,14 @@ export const eventSchema = z.object( {
 			.optional(),
 		/** A payment that arrived after its checkout had expired: the shop must put it in front of the merchant. */
 		late: z.boolean().optional(),
+		/** The invoice or credit note this change issued: the shop sends it (`GET /v1/invoices/{id}/pdf`). */
+		invoice: z
+			.object( {
+				id: z.string(),
+				number: z.string(),
+				kind: z.enum( [ 'invoice', 'credit_note' ] ),
+			} )
+			.optional(),
 	} ),
 } );
 export type ShopEvent = z.infer< typeof eventSchema >;

@@ -38,6 +38,15 @@ const CREATED = EXPORT_COLUMNS.findIndex(
 	( [ name ] ) => name === 'createdAt'
 );
 
+/**
+ * Rows per batch: PostgreSQL works on the next batch while the bridge writes this one, and smaller
+ * batches keep both busy; a query costs PGlite (in the bridge's own thread) much of what its rows do.
+ */
+const BATCH: Record< Db[ 'kind' ], number > = {
+	postgres: 5000,
+	pglite: 20_000,
+};
+
 /** UTC text as the contract writes a timestamp: "2026-11-25T08:50:27.123Z" (milliseconds, as Date has them). */
 export function isoFromUtcText( text: string ): string {
 	const millis =
@@ -52,10 +61,10 @@ export function isoFromUtcText( text: string ): string {
  * row's exact place in the order; the order names the table's columns (the output's are text).
  */
 export async function* customerExportBatches(
-	db: Pick< Db, 'queryTextRows' >,
+	db: Pick< Db, 'queryTextRows' | 'kind' >,
 	shopId: string,
 	filter: CustomerFilter,
-	batch = 20_000
+	batch = BATCH[ db.kind ]
 ): AsyncGenerator< CustomerExportRow[] > {
 	const { where, values } = customerFilterSql( shopId, filter );
 	// Each column named as the contract names it: the names must be distinct (see queryTextRows).
@@ -81,9 +90,8 @@ export async function* customerExportBatches(
 			params
 		);
 	};
-	// A small first batch, so the first byte leaves at once; then big ones (a query per batch costs
-	// PGlite most of what its rows do).
-	let size = Math.min( 1000, batch );
+	// A small first batch, so the first byte leaves at once; then full ones.
+	let size = Math.min( 100, batch );
 	let rows = await fetchAfter( undefined, size );
 	while ( rows.length ) {
 		const full = rows.length === size;

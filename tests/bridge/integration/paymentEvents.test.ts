@@ -212,6 +212,10 @@ it( 'underpay, then the merchant accepts, then refunds: each step once, in order
 		'checkout.underpaid_accepted',
 		'checkout.refunded',
 	] );
+	// The accepted underpayment issued an invoice, the refund its credit note: each event names its own.
+	expect(
+		eventsFor( checkout.id ).map( ( e ) => e.data.invoice?.kind ?? null )
+	).toEqual( [ null, 'invoice', 'credit_note' ] );
 } );
 
 it( 'let it expire: reconciliation learns it from the processor; a payment after expiry is recorded as late and reported', async () => {

@@ -73,14 +73,15 @@ export async function refreshCheckout(
 			'reconciliation',
 			changeNote( step, `processor reports ${ remote.state }` )
 		);
-		await issueForStatus( tx, shop, current.id, status );
+		const issued = await issueForStatus( tx, shop, current.id, status );
 		await enqueueEvent(
 			tx,
 			shopId,
 			checkoutEvent(
 				EVENT_OF_STATUS[ status as Exclude< CheckoutStatus, 'open' > ],
 				updated,
-				step.late
+				step.late,
+				issued ?? undefined
 			)
 		);
 		return true;

@@ -28,7 +28,7 @@ const AS_API = EXPORT_COLUMNS.map(
  * back-pressure: memory stays flat at any size.
  */
 export async function writeCustomersCsv(
-	db: Pick< Db, 'queryTextRows' >,
+	db: Pick< Db, 'queryTextRows' | 'kind' >,
 	shopId: string,
 	filter: CustomerFilter,
 	out: Writable

@@ -4,13 +4,18 @@ import type { Checkout, Customer, EventType, ShopEvent } from '../../contract';
 export function checkoutEvent(
 	type: EventType,
 	checkout: Checkout,
-	late = false
+	late = false,
+	invoice?: NonNullable< ShopEvent[ 'data' ][ 'invoice' ] >
 ): ShopEvent {
 	return {
 		id: randomUUID(),
 		type,
 		createdAt: new Date().toISOString(),
-		data: { checkout, ...( late ? { late } : {} ) },
+		data: {
+			checkout,
+			...( late ? { late } : {} ),
+			...( invoice ? { invoice } : {} ),
+		},
 	};
 }
 

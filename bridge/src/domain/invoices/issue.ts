@@ -15,6 +15,13 @@ const INVOICED: readonly CheckoutStatus[] = [
 	'underpaid_accepted',
 ];
 
+/** What an event names of a document it announces. */
+export interface IssuedDocument {
+	id: string;
+	number: string;
+	kind: InvoiceDocument[ 'kind' ];
+}
+
 function kindFor( status: CheckoutStatus ): InvoiceDocument[ 'kind' ] | null {
 	if ( INVOICED.includes( status ) ) return 'invoice';
 	return status === 'refunded' ? 'credit_note' : null;
@@ -30,7 +37,7 @@ export async function issueForStatus(
 	shop: ShopRow,
 	checkoutId: string,
 	status: CheckoutStatus
-): Promise< InvoiceDocument | null > {
+): Promise< IssuedDocument | null > {
 	const kind = kindFor( status );
 	if ( ! kind || ( await documentOfCheckout( tx, checkoutId, kind ) ) )
 		return null;
@@ -52,11 +59,7 @@ export async function issueForStatus(
 		settlementAsset: shop.settlement_asset,
 		corrects: invoice,
 	} );
-	await insertInvoice( tx, {
-		id: randomUUID(),
-		shopId: shop.id,
-		checkoutId,
-		document,
-	} );
-	return document;
+	const id = randomUUID();
+	await insertInvoice( tx, { id, shopId: shop.id, checkoutId, document } );
+	return { id, number: document.number, kind: document.kind };
 }

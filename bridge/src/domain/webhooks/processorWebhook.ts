@@ -225,7 +225,12 @@ export async function handleProcessorWebhook(
 				'processor',
 				changeNote( step, hook.eventType )
 			);
-			await issueForStatus( tx, shop, checkout.id, hook.status );
+			const issued = await issueForStatus(
+				tx,
+				shop,
+				checkout.id,
+				hook.status
+			);
 			if ( step.late )
 				ctx.log.warn(
 					{ checkout: checkout.id, event: hook.eventType },
@@ -239,7 +244,8 @@ export async function handleProcessorWebhook(
 						hook.status as Exclude< CheckoutStatus, 'open' >
 					],
 					updated,
-					step.late
+					step.late,
+					issued ?? undefined
 				)
 			);
 			return 'applied';
