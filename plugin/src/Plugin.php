@@ -27,6 +27,7 @@ final class Plugin {
 		( new Admin\PaymentsPage() )->register();
 		( new Admin\CustomersPage() )->register();
 		( new Privacy( $settings ) )->register();
+		( new Invoices\Delivery( $settings ) )->register();
 		WooCommerce\Integration::register();
 
 		add_action( 'init', array( self::class, 'load_textdomain' ) );
@@ -38,6 +39,7 @@ final class Plugin {
 				( new Rest\EventsController( $settings ) )->register_routes();
 				( new Rest\PaymentsController( $settings ) )->register_routes();
 				( new Rest\CustomersController( $settings ) )->register_routes();
+				( new Rest\InvoicesController( $settings ) )->register_routes();
 			}
 		);
 	}

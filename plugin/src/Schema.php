@@ -15,7 +15,7 @@ defined( 'ABSPATH' ) || exit;
  */
 final class Schema {
 
-	const VERSION        = '2';
+	const VERSION        = '3';
 	const VERSION_OPTION = 'ccb_db_version';
 
 	/**
@@ -24,6 +24,7 @@ final class Schema {
 	public static function install(): void {
 		Events\EventLog::install();
 		Rest\RateLimiter::install();
+		Invoices\MailLog::install();
 		update_option( self::VERSION_OPTION, self::VERSION );
 	}
 
@@ -81,6 +82,7 @@ final class Schema {
 	public static function uninstall(): void {
 		Events\EventLog::uninstall();
 		Rest\RateLimiter::uninstall();
+		Invoices\MailLog::uninstall();
 		delete_option( self::VERSION_OPTION );
 	}
 }

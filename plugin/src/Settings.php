@@ -15,14 +15,15 @@ defined( 'ABSPATH' ) || exit;
  */
 final class Settings {
 
-	const GROUP       = 'crypto_customer_bridge';
-	const LEVEL       = 'ccb_level';
-	const THRESHOLD   = 'ccb_threshold';
-	const SHOP_NAME   = 'ccb_shop_name';
-	const RETURN_PAGE = 'ccb_return_page';
-	const CANCEL_PAGE = 'ccb_cancel_page';
-	const CONNECTION  = 'ccb_connection';
-	const SYNC_STATUS = 'ccb_sync_status';
+	const GROUP         = 'crypto_customer_bridge';
+	const LEVEL         = 'ccb_level';
+	const THRESHOLD     = 'ccb_threshold';
+	const SHOP_NAME     = 'ccb_shop_name';
+	const RETURN_PAGE   = 'ccb_return_page';
+	const CANCEL_PAGE   = 'ccb_cancel_page';
+	const INVOICE_EMAIL = 'ccb_invoice_email';
+	const CONNECTION    = 'ccb_connection';
+	const SYNC_STATUS   = 'ccb_sync_status';
 	/** What the processor bills in, as the bridge last reported it (null: not known yet). */
 	const BILLING_CURRENCIES = 'ccb_billing_currencies';
 
@@ -32,7 +33,7 @@ final class Settings {
 	 * @return string[]
 	 */
 	public static function all_option_names(): array {
-		return array( self::LEVEL, self::THRESHOLD, self::SHOP_NAME, self::RETURN_PAGE, self::CANCEL_PAGE, self::CONNECTION, self::SYNC_STATUS, self::BILLING_CURRENCIES );
+		return array( self::LEVEL, self::THRESHOLD, self::SHOP_NAME, self::RETURN_PAGE, self::CANCEL_PAGE, self::INVOICE_EMAIL, self::CONNECTION, self::SYNC_STATUS, self::BILLING_CURRENCIES );
 	}
 
 	/**
@@ -96,6 +97,17 @@ final class Settings {
 				'default'           => '',
 				'sanitize_callback' => 'sanitize_text_field',
 				'show_in_rest'      => array( 'schema' => array( 'maxLength' => 200 ) ),
+			)
+		);
+		register_setting(
+			self::GROUP,
+			self::INVOICE_EMAIL,
+			array(
+				'type'              => 'string',
+				'label'             => __( 'Send the merchant’s copy of invoices to', 'crypto-customer-bridge' ),
+				'default'           => '',
+				'sanitize_callback' => 'sanitize_email',
+				'show_in_rest'      => array( 'schema' => array( 'maxLength' => 254 ) ),
 			)
 		);
 		foreach ( array( self::RETURN_PAGE, self::CANCEL_PAGE ) as $page_option ) {

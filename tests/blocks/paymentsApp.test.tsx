@@ -27,6 +27,7 @@ beforeEach( () => {
 	window.history.replaceState( null, '', '/' );
 } );
 let activity: Array< { type: string; checkout_id: string } > = [];
+let mailStatus = 'failed';
 let listed: ReturnType< typeof checkout >[] = [];
 apiFetch.use( ( options ) => {
 	paths.push( options.path! );
@@ -49,6 +50,14 @@ apiFetch.use( ( options ) => {
 	if ( options.path!.startsWith( '/ccb/v1/admin/checkouts/export' ) )
 		return Promise.resolve( {
 			blob: async () => new Blob( [ 'id\r\n' ] ),
+		} );
+	if ( options.path!.startsWith( '/ccb/v1/admin/invoice-mails/' ) ) {
+		mailStatus = 'sent';
+		return Promise.resolve( { sent: true } );
+	}
+	if ( options.path!.startsWith( '/ccb/v1/admin/invoices/' ) )
+		return Promise.resolve( {
+			blob: async () => new Blob( [ '%PDF' ] ),
 		} );
 	if ( options.path!.startsWith( '/ccb/v1/admin/checkouts/' ) ) {
 		return Promise.resolve( {
@@ -85,6 +94,35 @@ apiFetch.use( ( options ) => {
 				email: 'ada@example.com',
 				level: 'minimal',
 			},
+			invoices: [
+				{
+					id: '33333333-3333-4333-8333-333333333333',
+					checkoutId: '11111111-1111-4111-8111-111111111111',
+					kind: 'invoice',
+					number: 'INV-7',
+					sequence: 7,
+					issuedAt: '2026-11-24T10:01:00.000Z',
+					currency: 'EUR',
+					total: '64.97',
+					buyerName: 'Ada Lovelace',
+				},
+			],
+			mails: [
+				{
+					id: '5',
+					invoice_id: '33333333-3333-4333-8333-333333333333',
+					number: 'INV-7',
+					recipient: 'customer',
+					address: 'ada@example.com',
+					status: mailStatus,
+					error:
+						mailStatus === 'failed'
+							? 'SMTP connect() failed.'
+							: null,
+					attempts: '1',
+					updated_at: '2026-11-24 10:01:00',
+				},
+			],
 		} );
 	}
 	const params = new URLSearchParams( options.path!.split( '?' )[ 1 ] );
@@ -231,4 +269,41 @@ it( "opens the payment named in the address (a link from a customer's page)", as
 	// Back in the browser: the list.
 	window.location.hash = '';
 	expect( await screen.findAllByRole( 'row' ) ).toHaveLength( 3 );
+} );
+
+it( 'shows the payment’s invoice to download, and a mail that failed with "Send again"', async () => {
+	const created = jest.fn( () => 'blob:pdf' );
+	URL.createObjectURL = created;
+	URL.revokeObjectURL = jest.fn();
+	mailStatus = 'failed';
+	window.location.hash = '#11111111-1111-4111-8111-111111111111';
+	render( <PaymentsApp /> );
+	expect( await screen.findByText( 'Invoice INV-7' ) ).toBeInTheDocument();
+	expect(
+		screen.getByText( /Customer \(ada@example.com\):/ ).closest( 'li' )
+	).toHaveTextContent( 'Not sent — SMTP connect() failed.' );
+	await userEvent.click(
+		screen.getByRole( 'button', { name: 'Download PDF' } )
+	);
+	expect( paths ).toContain(
+		'/ccb/v1/admin/invoices/33333333-3333-4333-8333-333333333333/pdf'
+	);
+	expect( created ).toHaveBeenCalled();
+	await userEvent.click(
+		screen.getByRole( 'button', { name: 'Send again' } )
+	);
+	expect(
+		( await screen.findAllByText( 'Sent to ada@example.com.' ) ).length
+	).toBeGreaterThan( 0 );
+	expect( paths ).toContain( '/ccb/v1/admin/invoice-mails/5/resend' );
+	expect(
+		await screen.findByText(
+			( _, node ) =>
+				node?.tagName === 'LI' &&
+				/^Customer \(ada@example.com\): Sent/.test(
+					node.textContent ?? ''
+				)
+		)
+	).toBeInTheDocument();
+	window.location.hash = '';
 } );

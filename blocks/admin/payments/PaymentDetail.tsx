@@ -3,6 +3,7 @@ import { useEffect, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 import AuditLog from '../shared/AuditLog';
 import { getCheckout, type CheckoutDetail } from './api';
+import PaymentInvoices from './PaymentInvoices';
 import { formatDate } from '../../shared/dates';
 import { formatMoney } from '../../shared/locale';
 import { statusLabel } from './labels';
@@ -25,10 +26,11 @@ export default function PaymentDetail( {
 } ) {
 	const [ detail, setDetail ] = useState< CheckoutDetail | null >( null );
 	const [ error, setError ] = useState( '' );
+	const [ reloads, setReloads ] = useState( 0 );
 
 	useEffect( () => {
 		getCheckout( id ).then( setDetail, ( e ) => setError( e.message ) );
-	}, [ id, version ] );
+	}, [ id, version, reloads ] );
 
 	if ( error ) {
 		return (
@@ -104,6 +106,12 @@ export default function PaymentDetail( {
 				<dt>{ __( 'Created', 'crypto-customer-bridge' ) }</dt>
 				<dd>{ formatDate( checkout.createdAt ) }</dd>
 			</dl>
+			<h3>{ __( 'Invoices', 'crypto-customer-bridge' ) }</h3>
+			<PaymentInvoices
+				invoices={ detail.invoices ?? [] }
+				mails={ detail.mails ?? [] }
+				onChange={ () => setReloads( ( n ) => n + 1 ) }
+			/>
 			<h3>{ __( 'Status history', 'crypto-customer-bridge' ) }</h3>
 			<ol className="ccb-payment__history">
 				{ history.map( ( change, i ) => (

@@ -4,14 +4,30 @@ import type {
 	CheckoutListItem,
 	CheckoutStatus,
 	Customer,
+	Invoice,
 	StatusChange,
 } from '@ccb/contract';
+
+/** One sending of an invoice, as the site recorded it. */
+export interface InvoiceMail {
+	id: string;
+	invoice_id: string;
+	number: string;
+	recipient: 'customer' | 'merchant';
+	address: string;
+	status: 'sent' | 'failed' | 'attached';
+	error: string | null;
+	attempts: string;
+	updated_at: string;
+}
 
 export interface CheckoutDetail {
 	checkout: CheckoutListItem;
 	history: StatusChange[];
 	audit: AuditEntry[];
 	customer: Customer | null;
+	invoices: Invoice[];
+	mails: InvoiceMail[];
 }
 
 /** What the list is narrowed by; empty values mean no filter. */
@@ -62,4 +78,20 @@ export const getActivity = ( since: string ) =>
 		events: Array< { type: string; checkout_id: string } >;
 	} >( {
 		path: `/ccb/v1/admin/activity?${ new URLSearchParams( since ? { since } : {} ) }`,
+	} );
+
+/**
+ * An invoice's PDF as a response to read.
+ * @param id The invoice.
+ */
+export const invoicePdf = ( id: string ) =>
+	apiFetch( {
+		path: `/ccb/v1/admin/invoices/${ id }/pdf`,
+		parse: false,
+	} ) as Promise< Response >;
+
+export const resendInvoiceMail = ( id: string ) =>
+	apiFetch< { sent: true } >( {
+		path: `/ccb/v1/admin/invoice-mails/${ id }/resend`,
+		method: 'POST',
 	} );

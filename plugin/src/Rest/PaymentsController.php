@@ -171,6 +171,7 @@ final class PaymentsController extends Controller {
 			return $checkout;
 		}
 		$audit       = $client->request( 'GET', '/v1/checkouts/' . $id . '/audit' );
+		$invoices    = $client->request( 'GET', '/v1/invoices?checkoutId=' . $id );
 		$customer_id = $checkout['checkout']['customerId'] ?? null;
 		$customer    = $customer_id ? $client->request( 'GET', '/v1/customers/' . $customer_id ) : null;
 		return rest_ensure_response(
@@ -179,6 +180,9 @@ final class PaymentsController extends Controller {
 				'history'  => $checkout['history'],
 				'audit'    => is_wp_error( $audit ) ? array() : $audit['entries'],
 				'customer' => is_array( $customer ) ? $customer['customer'] : null,
+				'invoices' => is_wp_error( $invoices ) ? array() : $invoices['items'],
+				// How each document was sent: by mail, or attached to a WooCommerce email.
+				'mails'    => \CryptoCustomerBridge\Invoices\MailLog::for_checkout( $id ),
 			)
 		);
 	}

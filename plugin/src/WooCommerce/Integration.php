@@ -60,6 +60,7 @@ final class Integration {
 				add_action( 'ccb_event', array( self::class, 'on_event' ) );
 				Reconciliation::register();
 				OrderPanel::register();
+				InvoiceAttachment::register();
 				CurrencyNotice::register();
 			}
 		);

@@ -50,7 +50,7 @@ final class ReconciliationTest extends WordPressTestCase {
 		$html          = OrderPanel::html( $order );
 		$this->assertStringContainsString( 'Ann&lt;b&gt; Recon', $html );
 		$this->assertStringNotContainsString( 'Ann<b>', $html );
-		$this->assertStringContainsString( '<dd>minimal</dd>', $html );
+		$this->assertStringContainsString( '<dd>Minimal</dd>', $html );
 		$this->assertStringContainsString( 'POST /checkout/hosted', $html );
 		$this->assertStringContainsString( 'Waiting for payment (bridge)', $html );
 		$this->assertStringContainsString( '<dt>Amount due</dt>', $html );
