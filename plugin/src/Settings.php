@@ -15,15 +15,17 @@ defined( 'ABSPATH' ) || exit;
  */
 final class Settings {
 
-	const GROUP         = 'crypto_customer_bridge';
-	const LEVEL         = 'ccb_level';
-	const THRESHOLD     = 'ccb_threshold';
-	const SHOP_NAME     = 'ccb_shop_name';
-	const RETURN_PAGE   = 'ccb_return_page';
-	const CANCEL_PAGE   = 'ccb_cancel_page';
-	const INVOICE_EMAIL = 'ccb_invoice_email';
-	const CONNECTION    = 'ccb_connection';
-	const SYNC_STATUS   = 'ccb_sync_status';
+	const GROUP          = 'crypto_customer_bridge';
+	const LEVEL          = 'ccb_level';
+	const THRESHOLD      = 'ccb_threshold';
+	const SHOP_NAME      = 'ccb_shop_name';
+	const RETURN_PAGE    = 'ccb_return_page';
+	const CANCEL_PAGE    = 'ccb_cancel_page';
+	const INVOICE_EMAIL  = 'ccb_invoice_email';
+	const SELLER         = 'ccb_seller';
+	const INVOICE_PREFIX = 'ccb_invoice_prefix';
+	const CONNECTION     = 'ccb_connection';
+	const SYNC_STATUS    = 'ccb_sync_status';
 	/** What the processor bills in, as the bridge last reported it (null: not known yet). */
 	const BILLING_CURRENCIES = 'ccb_billing_currencies';
 
@@ -33,7 +35,7 @@ final class Settings {
 	 * @return string[]
 	 */
 	public static function all_option_names(): array {
-		return array( self::LEVEL, self::THRESHOLD, self::SHOP_NAME, self::RETURN_PAGE, self::CANCEL_PAGE, self::INVOICE_EMAIL, self::CONNECTION, self::SYNC_STATUS, self::BILLING_CURRENCIES );
+		return array( self::LEVEL, self::THRESHOLD, self::SHOP_NAME, self::RETURN_PAGE, self::CANCEL_PAGE, self::INVOICE_EMAIL, self::SELLER, self::INVOICE_PREFIX, self::CONNECTION, self::SYNC_STATUS, self::BILLING_CURRENCIES );
 	}
 
 	/**
@@ -110,6 +112,52 @@ final class Settings {
 				'show_in_rest'      => array( 'schema' => array( 'maxLength' => 254 ) ),
 			)
 		);
+		register_setting(
+			self::GROUP,
+			self::SELLER,
+			array(
+				'type'              => 'object',
+				'label'             => __( 'Seller on invoices', 'crypto-customer-bridge' ),
+				'default'           => array(
+					'name'    => '',
+					'address' => '',
+					'taxId'   => '',
+				),
+				'sanitize_callback' => array( $this, 'sanitize_seller' ),
+				'show_in_rest'      => array(
+					'schema' => array(
+						'type'                 => 'object',
+						'additionalProperties' => false,
+						'properties'           => array(
+							'name'    => array(
+								'type'      => 'string',
+								'maxLength' => 200,
+							),
+							'address' => array(
+								'type'      => 'string',
+								'maxLength' => 1000,
+							),
+							'taxId'   => array(
+								'type'      => 'string',
+								'maxLength' => 50,
+							),
+						),
+					),
+				),
+			)
+		);
+		register_setting(
+			self::GROUP,
+			self::INVOICE_PREFIX,
+			array(
+				'type'              => 'string',
+				'label'             => __( 'Invoice number prefix', 'crypto-customer-bridge' ),
+				'default'           => 'INV-',
+				'sanitize_callback' => 'sanitize_text_field',
+				// The bridge checks the characters and says which are not allowed.
+				'show_in_rest'      => array( 'schema' => array( 'maxLength' => 20 ) ),
+			)
+		);
 		foreach ( array( self::RETURN_PAGE, self::CANCEL_PAGE ) as $page_option ) {
 			register_setting(
 				self::GROUP,
@@ -171,6 +219,45 @@ final class Settings {
 	public function threshold(): ?array {
 		$threshold = $this->sanitize_threshold( get_option( self::THRESHOLD ) );
 		return '' === $threshold['amount'] ? null : $threshold;
+	}
+
+	/**
+	 * The seller's details as the seller form keeps them.
+	 *
+	 * @param mixed $value Submitted value.
+	 * @return array{name: string, address: string, taxId: string}
+	 */
+	public function sanitize_seller( $value ): array {
+		$value = is_array( $value ) ? $value : array();
+		return array(
+			'name'    => sanitize_text_field( (string) ( $value['name'] ?? '' ) ),
+			'address' => sanitize_textarea_field( (string) ( $value['address'] ?? '' ) ),
+			'taxId'   => sanitize_text_field( (string) ( $value['taxId'] ?? '' ) ),
+		);
+	}
+
+	/**
+	 * Who sells, for the bridge's invoices; null until a name and an address are entered.
+	 *
+	 * @return array{name: string, address: string, taxId: string|null}|null
+	 */
+	public function seller(): ?array {
+		$seller = $this->sanitize_seller( get_option( self::SELLER ) );
+		if ( '' === $seller['name'] || '' === $seller['address'] ) {
+			return null;
+		}
+		return array(
+			'name'    => $seller['name'],
+			'address' => $seller['address'],
+			'taxId'   => '' !== $seller['taxId'] ? $seller['taxId'] : null,
+		);
+	}
+
+	/**
+	 * What the shop's invoice numbers start with.
+	 */
+	public function invoice_prefix(): string {
+		return (string) get_option( self::INVOICE_PREFIX, 'INV-' );
 	}
 
 	/**

@@ -18,9 +18,11 @@ final class ShopSync {
 
 	/** The options the bridge keeps a copy of, and its name for each. */
 	const FIELDS = array(
-		Settings::LEVEL     => 'level',
-		Settings::THRESHOLD => 'threshold',
-		Settings::SHOP_NAME => 'name',
+		Settings::LEVEL          => 'level',
+		Settings::THRESHOLD      => 'threshold',
+		Settings::SHOP_NAME      => 'name',
+		Settings::SELLER         => 'seller',
+		Settings::INVOICE_PREFIX => 'invoicePrefix',
 	);
 
 	/**
@@ -100,6 +102,12 @@ final class ShopSync {
 			if ( '' !== (string) ( $shop['name'] ?? '' ) ) {
 				update_option( Settings::SHOP_NAME, (string) $shop['name'] );
 			}
+			if ( is_array( $shop['seller'] ?? null ) ) {
+				update_option( Settings::SELLER, $shop['seller'] );
+			}
+			if ( isset( $shop['invoicePrefix'] ) ) {
+				update_option( Settings::INVOICE_PREFIX, (string) $shop['invoicePrefix'] );
+			}
 		} finally {
 			self::$adopting = false;
 		}
@@ -119,9 +127,11 @@ final class ShopSync {
 			return $client;
 		}
 		$values = array(
-			'name'      => $this->settings->shop_name(),
-			'level'     => $this->settings->level(),
-			'threshold' => $this->settings->threshold(),
+			'name'          => $this->settings->shop_name(),
+			'level'         => $this->settings->level(),
+			'threshold'     => $this->settings->threshold(),
+			'seller'        => $this->settings->seller(),
+			'invoicePrefix' => $this->settings->invoice_prefix(),
 		);
 		$body   = array_intersect_key( $values, array_flip( null === $fields ? array_keys( $values ) : $fields ) );
 		$result = $client->request( 'PATCH', '/v1/shop', $body + array( 'eventUrl' => rest_url( 'ccb/v1/events' ) ) );

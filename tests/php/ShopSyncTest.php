@@ -93,6 +93,38 @@ final class ShopSyncTest extends WordPressTestCase {
 		$this->assertSame( array( 'level', 'eventUrl' ), array_keys( $sent[0] ) );
 	}
 
+	public function test_the_seller_and_prefix_entered_here_are_what_the_bridges_invoices_print(): void {
+		( new ShopSync( new Settings() ) )->register();
+		update_option(
+			Settings::SELLER,
+			array(
+				'name'    => 'Teehaus Øresund GmbH',
+				'address' => "Hafenstraße 1\n20457 Hamburg",
+				'taxId'   => 'DE999999999',
+			)
+		);
+		update_option( Settings::INVOICE_PREFIX, 'TH-' );
+		$shop = ( new Settings() )->client()->request( 'GET', '/v1/shop' )['shop'];
+		$this->assertEquals(
+			array(
+				'name'    => 'Teehaus Øresund GmbH',
+				'address' => "Hafenstraße 1\n20457 Hamburg",
+				'taxId'   => 'DE999999999',
+			),
+			$shop['seller']
+		);
+		$this->assertSame( 'TH-', $shop['invoicePrefix'] );
+		// Put the bridge's copy back for the other tests.
+		( new Settings() )->client()->request(
+			'PATCH',
+			'/v1/shop',
+			array(
+				'seller'        => null,
+				'invoicePrefix' => 'INV-',
+			)
+		);
+	}
+
 	public function test_a_bridge_that_cannot_be_reached_leaves_the_sites_settings_alone(): void {
 		update_option( Settings::LEVEL, 'minimal' );
 		delete_option( Settings::CONNECTION );

@@ -12,7 +12,7 @@ abstract class WordPressTestCase extends TestCase {
 		$wpdb->query( 'START TRANSACTION' );
 		wp_set_current_user( 0 );
 		// Settings changes must not reach the real bridge from unit tests.
-		foreach ( array( 'ccb_level', 'ccb_threshold', 'ccb_shop_name', 'ccb_connection' ) as $option ) {
+		foreach ( array( 'ccb_level', 'ccb_threshold', 'ccb_shop_name', 'ccb_seller', 'ccb_invoice_prefix', 'ccb_connection' ) as $option ) {
 			remove_all_actions( "update_option_{$option}" );
 			remove_all_actions( "add_option_{$option}" );
 		}

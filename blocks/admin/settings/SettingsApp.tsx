@@ -6,6 +6,7 @@ import {
 	RadioControl,
 	SelectControl,
 	Spinner,
+	TextareaControl,
 	TextControl,
 } from '@wordpress/components';
 import { useEffect, useState } from '@wordpress/element';
@@ -276,6 +277,87 @@ export default function SettingsApp() {
 						options={ pageOptions }
 						onChange={ ( value: string ) =>
 							update( { ccb_cancel_page: Number( value ) } )
+						}
+					/>
+				</PanelBody>
+				<PanelBody
+					title={ __( 'Invoices', 'crypto-customer-bridge' ) }
+					initialOpen
+				>
+					<p>
+						{ __(
+							'Every completed payment produces an invoice with these details, sent to the customer (when the level asks for an email) and to you.',
+							'crypto-customer-bridge'
+						) }
+					</p>
+					<TextControl
+						__nextHasNoMarginBottom
+						label={ __(
+							'Seller’s legal name',
+							'crypto-customer-bridge'
+						) }
+						value={ settings.ccb_seller?.name ?? '' }
+						onChange={ ( name: string ) =>
+							update( {
+								ccb_seller: { ...settings.ccb_seller, name },
+							} )
+						}
+					/>
+					<TextareaControl
+						__nextHasNoMarginBottom
+						label={ __(
+							'Seller’s address',
+							'crypto-customer-bridge'
+						) }
+						value={ settings.ccb_seller?.address ?? '' }
+						onChange={ ( address: string ) =>
+							update( {
+								ccb_seller: { ...settings.ccb_seller, address },
+							} )
+						}
+					/>
+					<TextControl
+						__nextHasNoMarginBottom
+						label={ __(
+							'Seller’s tax ID (VAT number)',
+							'crypto-customer-bridge'
+						) }
+						value={ settings.ccb_seller?.taxId ?? '' }
+						onChange={ ( taxId: string ) =>
+							update( {
+								ccb_seller: { ...settings.ccb_seller, taxId },
+							} )
+						}
+					/>
+					<TextControl
+						__nextHasNoMarginBottom
+						label={ __(
+							'Invoice number prefix',
+							'crypto-customer-bridge'
+						) }
+						help={ __(
+							'Letters, digits and . _ / - ; numbers follow without gaps: INV-1, INV-2, …',
+							'crypto-customer-bridge'
+						) }
+						value={ settings.ccb_invoice_prefix ?? '' }
+						onChange={ ( value: string ) =>
+							update( { ccb_invoice_prefix: value } )
+						}
+					/>
+					<TextControl
+						__nextHasNoMarginBottom
+						type="email"
+						label={ __(
+							'Send the merchant’s copy of invoices to',
+							'crypto-customer-bridge'
+						) }
+						help={ __(
+							'Empty: the site’s administration email address.',
+							'crypto-customer-bridge'
+						) }
+						value={ settings.ccb_invoice_email ?? '' }
+						onChange={ ( value: string ) =>
+							update( { ccb_invoice_email: value } )
 						}
 					/>
 				</PanelBody>

@@ -7,6 +7,9 @@ export interface SiteSettings {
 	ccb_shop_name: string;
 	ccb_return_page: number;
 	ccb_cancel_page: number;
+	ccb_seller: { name: string; address: string; taxId: string };
+	ccb_invoice_prefix: string;
+	ccb_invoice_email: string;
 }
 
 export interface ConnectionState {
@@ -39,6 +42,9 @@ const KEYS: Array< keyof SiteSettings > = [
 	'ccb_shop_name',
 	'ccb_return_page',
 	'ccb_cancel_page',
+	'ccb_seller',
+	'ccb_invoice_prefix',
+	'ccb_invoice_email',
 ];
 
 export async function loadSettings(): Promise< SiteSettings > {
