@@ -71,13 +71,13 @@ export async function* customerExportBatches(
 		( [ name, sql ] ) => `${ sql } as "${ name }"`
 	).join( ', ' );
 	const fetchAfter = (
-		last: CustomerExportRow | undefined,
+		after: [ string, string ] | undefined,
 		size: number
 	) => {
 		const params = [ ...values ];
 		const conditions = [ ...where ];
-		if ( last ) {
-			params.push( last[ CREATED ], last[ ID ] );
+		if ( after ) {
+			params.push( ...after );
 			conditions.push(
 				`(created_at, id) > ($${ params.length - 1 }::timestamp at time zone 'UTC', $${ params.length }::uuid)`
 			);
@@ -96,13 +96,18 @@ export async function* customerExportBatches(
 	// query asked for early would only hold back the write (the first byte waited for 20,000 rows).
 	const prefetch = db.kind === 'postgres';
 	while ( rows.length ) {
-		const last = rows.length === size ? rows[ rows.length - 1 ] : undefined;
+		// The place to go on from, taken before the caller (free to change the rows) sees them.
+		const last = rows[ rows.length - 1 ]!;
+		const after: [ string, string ] | undefined =
+			rows.length === size
+				? [ last[ CREATED ]!, last[ ID ]! ]
+				: undefined;
 		size = batch;
-		const next = prefetch && last ? fetchAfter( last, size ) : null;
+		const next = prefetch && after ? fetchAfter( after, size ) : null;
 		// A failed prefetch is the caller's error at the next step, never an unhandled rejection.
 		next?.catch( () => undefined );
 		yield rows;
 		if ( next ) rows = await next;
-		else rows = last ? await fetchAfter( last, size ) : [];
+		else rows = after ? await fetchAfter( after, size ) : [];
 	}
 }
