@@ -2,7 +2,6 @@
 // sends signed checkout requests at a given concurrency and prints the latencies as JSON.
 //   node loadClient.mjs '{"url": …, "keyId": …, "secret": …, "requests": 400, "concurrency": 16, "warmup": 20}'
 import { randomUUID } from 'node:crypto';
-// eslint-disable-next-line import/no-unresolved -- the built bridge: `npm run bench` builds it first.
 import { signatureHeaders } from '../../bridge/dist/security/requestSigning.js';
 
 const { url, keyId, secret, requests, concurrency, warmup } = JSON.parse(
