@@ -17,6 +17,7 @@ interface Status {
 	message: string;
 	next: string;
 	received: string | null;
+	invoiceUrl: string | null;
 }
 
 /**
@@ -191,6 +192,11 @@ function followReceipt( receipt: HTMLElement, key: string ): void {
 				check.hidden = state.final;
 				part( '.ccb-receipt__again' ).hidden =
 					state.status !== 'expired';
+				const invoice = part(
+					'.ccb-receipt__invoice'
+				) as HTMLAnchorElement;
+				invoice.hidden = ! state.invoiceUrl;
+				invoice.href = state.invoiceUrl ?? '';
 				if ( state.final ) {
 					return settle();
 				}

@@ -28,6 +28,7 @@ final class Plugin {
 		( new Admin\CustomersPage() )->register();
 		( new Privacy( $settings ) )->register();
 		( new Invoices\Delivery( $settings ) )->register();
+		( new Invoices\PublicLink( $settings ) )->register();
 		WooCommerce\Integration::register();
 
 		add_action( 'init', array( self::class, 'load_textdomain' ) );

@@ -246,13 +246,49 @@ describe( 'the payment form', () => {
 } );
 
 function receipt( status: string, final: boolean ): HTMLElement {
-	document.body.innerHTML = `<div class="ccb-checkout" data-block="block-1234"><section class="ccb-receipt" data-order="wp-7-0123456789abcdef0123" data-rest="/wp-json/ccb/v1/checkouts/status"><h2>Your payment</h2><p class="ccb-checkout__status" role="status" aria-live="polite" data-status="${ status }">Waiting for the payment to be confirmed…</p><dl><div><dt>Order reference</dt><dd>wp-7-0123456789abcdef0123</dd></div><div><dt>Amount</dt><dd>€64.97</dd></div><div class="ccb-receipt__received" hidden><dt>Received</dt><dd></dd></div></dl><p class="ccb-receipt__next">Crypto payments take a few minutes to confirm.</p><p><a class="ccb-receipt__check" href="?ccb_order=wp-7-0123456789abcdef0123"${ final ? ' hidden' : '' }>Check again</a><a class="ccb-receipt__again" href="/pay/" hidden>Pay again</a></p></section></div>`;
+	document.body.innerHTML = `<div class="ccb-checkout" data-block="block-1234"><section class="ccb-receipt" data-order="wp-7-0123456789abcdef0123" data-rest="/wp-json/ccb/v1/checkouts/status"><h2>Your payment</h2><p class="ccb-checkout__status" role="status" aria-live="polite" data-status="${ status }">Waiting for the payment to be confirmed…</p><dl><div><dt>Order reference</dt><dd>wp-7-0123456789abcdef0123</dd></div><div><dt>Amount</dt><dd>€64.97</dd></div><div class="ccb-receipt__received" hidden><dt>Received</dt><dd></dd></div></dl><p class="ccb-receipt__next">Crypto payments take a few minutes to confirm.</p><p><a class="ccb-receipt__check" href="?ccb_order=wp-7-0123456789abcdef0123"${ final ? ' hidden' : '' }>Check again</a><a class="ccb-receipt__again" href="/pay/" hidden>Pay again</a><a class="ccb-receipt__invoice" href="" hidden>Download your invoice (PDF)</a></p></section></div>`;
 	const root = document.querySelector< HTMLElement >( '.ccb-checkout' )!;
 	enhance( root );
 	return root;
 }
 
 describe( 'the receipt', () => {
+	it( 'offers the invoice once the payment is complete, through the signed link the site made', async () => {
+		jest.useFakeTimers();
+		try {
+			globalThis.fetch = jest.fn().mockResolvedValue( {
+				ok: true,
+				status: 200,
+				json: async () => ( {
+					status: 'completed',
+					final: true,
+					message: 'Payment received. Thank you!',
+					next: 'The shop has your payment.',
+					received: null,
+					invoiceUrl:
+						'https://shop.example/?ccb_invoice=abc&ccb_expires=1&ccb_sig=f00',
+				} ),
+			} );
+			receipt( 'open', false );
+			expect(
+				screen.queryByRole( 'link', {
+					name: 'Download your invoice (PDF)',
+				} )
+			).toBe( null );
+			await jest.advanceTimersByTimeAsync( 1500 );
+			expect(
+				screen.getByRole( 'link', {
+					name: 'Download your invoice (PDF)',
+				} )
+			).toHaveAttribute(
+				'href',
+				'https://shop.example/?ccb_invoice=abc&ccb_expires=1&ccb_sig=f00'
+			);
+		} finally {
+			jest.useRealTimers();
+		}
+	} );
+
 	it( 'keeps the status current until it is final, then forgets what was typed', async () => {
 		jest.useFakeTimers();
 		try {

@@ -100,6 +100,24 @@ test( 'compliant: empty fields show each error; a filled form pays on the sandbo
 		'Payment received. Thank you!'
 	);
 	await shot( page, testInfo, 'return-paid' );
+	// The invoice, through a signed link that works for a day and for this invoice only.
+	const invoiceLink = page.getByRole( 'link', {
+		name: 'Download your invoice (PDF)',
+	} );
+	await expect( invoiceLink ).toBeVisible();
+	const href = ( await invoiceLink.getAttribute( 'href' ) )!;
+	const pdf = await page.request.get( href );
+	expect( pdf.status() ).toBe( 200 );
+	expect( pdf.headers()[ 'content-type' ] ).toBe( 'application/pdf' );
+	expect( ( await pdf.body() ).subarray( 0, 5 ).toString() ).toBe( '%PDF-' );
+	const forged = await page.request.get(
+		href.replace( /ccb_sig=[0-9a-f]+/, `ccb_sig=${ '0'.repeat( 64 ) }` )
+	);
+	expect( forged.status() ).toBe( 403 );
+	const expired = await page.request.get(
+		href.replace( /ccb_expires=\d+/, 'ccb_expires=1' )
+	);
+	expect( expired.status() ).toBe( 403 ); // the signature covers the expiry
 
 	await login( page );
 	await page.goto(
@@ -123,6 +141,17 @@ test( 'compliant: empty fields show each error; a filled form pays on the sandbo
 	);
 	await expect( page.locator( '.ccb-payment__audit' ) ).toContainText(
 		'POST /checkout/hosted'
+	);
+	// Its invoice: downloaded here, and sent to the customer and the shop.
+	const invoices = page.locator( '.ccb-payment__invoices' );
+	await expect( invoices ).toContainText( /Invoice INV-\d+/ );
+	await expect( invoices ).toContainText(
+		'Customer (grace@navy.example): Sent'
+	);
+	const download = page.waitForEvent( 'download' );
+	await invoices.getByRole( 'button', { name: 'Download PDF' } ).click();
+	expect( ( await download ).suggestedFilename() ).toMatch(
+		/^INV-\d+\.pdf$/
 	);
 	await shot( page, testInfo, 'admin-payment-detail' );
 	// The detail has its own address: reload keeps it, Back returns to the list.

@@ -56,6 +56,14 @@ test( 'the order screen shows the crypto payment panel @smoke @posts', async ( {
 	);
 	await expect( details ).toContainText( shopper.email );
 	await expect( details ).toContainText( shopper.taxId );
+	// Its invoice, downloaded from the panel (the plugin's admin route, with WordPress's nonce).
+	const invoice = details.getByRole( 'link', { name: /^INV-\d+ \(PDF\)$/ } );
+	await expect( invoice ).toBeVisible();
+	const pdf = await page.request.get(
+		( await invoice.getAttribute( 'href' ) )!
+	);
+	expect( pdf.status() ).toBe( 200 );
+	expect( pdf.headers()[ 'content-type' ] ).toBe( 'application/pdf' );
 	await expect(
 		panel.getByRole( 'link', { name: 'Open in Customers' } )
 	).toBeVisible();

@@ -117,7 +117,14 @@ final class CheckoutService {
 		if ( ! $checkout ) {
 			return new \WP_Error( 'ccb_unknown_order', __( 'No payment was found for this link.', 'crypto-customer-bridge' ), array( 'status' => 404 ) );
 		}
-		$status   = (string) $checkout['status'];
+		$status  = (string) $checkout['status'];
+		$invoice = null;
+		if ( in_array( $status, array( 'completed', 'underpaid_accepted', 'refunded' ), true ) ) {
+			$documents = $client->request( 'GET', '/v1/invoices?checkoutId=' . rawurlencode( (string) $checkout['id'] ) );
+			foreach ( is_wp_error( $documents ) ? array() : (array) $documents['items'] as $document ) {
+				$invoice = 'invoice' === ( $document['kind'] ?? '' ) ? $document : $invoice;
+			}
+		}
 		$received = (string) ( $checkout['amountReceived'] ?? '' );
 		$shows    = '' !== $received && in_array( $status, array( 'underpaid', 'underpaid_accepted' ), true );
 		return array(
@@ -131,6 +138,8 @@ final class CheckoutService {
 			'next'           => ShopperText::next_step( $status ),
 			'amount'         => \CryptoCustomerBridge\Money::format( (string) $checkout['total'], (string) $checkout['currency'] ),
 			'received'       => $shows ? \CryptoCustomerBridge\Money::format( $received, (string) $checkout['currency'] ) : null,
+			// A signed link that works for a day: the receipt's address is the shopper's key to it.
+			'invoiceUrl'     => $invoice ? \CryptoCustomerBridge\Invoices\PublicLink::url( (string) $invoice['id'] ) : null,
 		);
 	}
 

@@ -61,6 +61,7 @@ final class Integration {
 				Reconciliation::register();
 				OrderPanel::register();
 				InvoiceAttachment::register();
+				MyAccountInvoice::register();
 				CurrencyNotice::register();
 			}
 		);

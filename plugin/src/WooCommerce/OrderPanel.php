@@ -72,8 +72,14 @@ final class OrderPanel {
 		if ( isset( $checkout['amountReceived'] ) ) {
 			$out .= $row( __( 'Amount received', 'crypto-customer-bridge' ), MoneyText::of( (string) $checkout['amountReceived'], (string) $checkout['currency'], (string) $checkout['total'] ) );
 		}
-		$out .= $row( __( 'Customer information level', 'crypto-customer-bridge' ), LevelName::of( (string) $checkout['level'] ) );
-		$out .= $row( __( 'Processor checkout', 'crypto-customer-bridge' ), $checkout['processorCheckoutId'] . ( 'sandbox' === $checkout['processor'] ? ' (' . __( 'sandbox', 'crypto-customer-bridge' ) . ')' : '' ) );
+		$out      .= $row( __( 'Customer information level', 'crypto-customer-bridge' ), LevelName::of( (string) $checkout['level'] ) );
+		$out      .= $row( __( 'Processor checkout', 'crypto-customer-bridge' ), $checkout['processorCheckoutId'] . ( 'sandbox' === $checkout['processor'] ? ' (' . __( 'sandbox', 'crypto-customer-bridge' ) . ')' : '' ) );
+		$documents = $client->request( 'GET', '/v1/invoices?checkoutId=' . rawurlencode( $checkout_id ) );
+		foreach ( is_wp_error( $documents ) ? array() : (array) $documents['items'] as $document ) {
+			$label = 'credit_note' === $document['kind'] ? __( 'Credit note', 'crypto-customer-bridge' ) : __( 'Invoice', 'crypto-customer-bridge' );
+			$url   = wp_nonce_url( rest_url( 'ccb/v1/admin/invoices/' . $document['id'] . '/pdf' ), 'wp_rest' );
+			$out  .= '<dt>' . esc_html( $label ) . '</dt><dd><a href="' . esc_url( $url ) . '">' . esc_html( sprintf( /* translators: %s: the document's number */ __( '%s (PDF)', 'crypto-customer-bridge' ), $document['number'] ) ) . '</a></dd>';
+		}
 		if ( is_array( $customer ) ) {
 			// What this checkout was given (its billing details), over the customer record as it is now.
 			$c    = array_merge( (array) $customer['customer'], is_array( $detail['billing'] ?? null ) ? $detail['billing'] : array() );
