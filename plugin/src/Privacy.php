@@ -261,7 +261,7 @@ final class Privacy {
 		return array(
 			'items_removed'  => true,
 			'items_retained' => $paid,
-			'messages'       => $paid ? array( __( 'Crypto payments were kept without personal data, for the shop\'s accounting (invoices must be kept for the legal retention period).', 'crypto-customer-bridge' ) ) : array(),
+			'messages'       => $paid ? array( __( 'Crypto payments were kept without personal data, for the shop\'s accounting. Invoices already issued to this customer are kept as issued, with the name and address on them, for the legal retention period (ten years in Germany): accounting law requires it.', 'crypto-customer-bridge' ) ) : array(),
 			'done'           => true,
 		);
 	}
