@@ -252,7 +252,7 @@ export async function startBridge( { dir, port, env = {} } ) {
  * Copies a WordPress core into `site` (once), installs the plugin from `pluginDir` and the
  * local-only must-use plugin that keeps WordPress from sending mail.
  */
-export function prepareSite( { core, site, pluginDir } ) {
+export function prepareSite( { core, site, pluginDir, smtpPort } ) {
 	if ( ! existsSync( path.join( site, 'wp-load.php' ) ) )
 		cpSync( core, site, { recursive: true } );
 	// The working tree is linked, so edits show at once; any other copy (an unpacked zip) is
@@ -265,13 +265,16 @@ export function prepareSite( { core, site, pluginDir } ) {
 	if ( path.resolve( pluginDir ) === path.join( ROOT, 'plugin' ) )
 		symlinkSync( path.resolve( pluginDir ), installed );
 	else cpSync( pluginDir, installed, { recursive: true } );
-	// There is no mail server here; keep WordPress from failing where it would send mail.
+	// There is no mail server here; keep WordPress from failing where it would send mail. The tests give
+	// one (a real SMTP server on loopback): WordPress sends through it, as a site's mail setup would.
 	mkdirSync( path.join( site, 'wp-content/mu-plugins' ), {
 		recursive: true,
 	} );
 	writeFileSync(
 		path.join( site, 'wp-content/mu-plugins/local-no-mail.php' ),
-		"<?php\n// Local stack only: no mail server.\nadd_filter( 'pre_wp_mail', '__return_true' );\n"
+		smtpPort
+			? `<?php\n// Test stack: mail goes to the tests' SMTP server.\nadd_action( 'phpmailer_init', static function ( $m ) { $m->isSMTP(); $m->Host = '127.0.0.1'; $m->Port = ${ Number( smtpPort ) }; $m->SMTPAuth = false; $m->SMTPAutoTLS = false; } );\n`
+			: "<?php\n// Local stack only: no mail server.\nadd_filter( 'pre_wp_mail', '__return_true' );\n"
 	);
 }
 
@@ -437,6 +440,7 @@ export async function startStack( {
 	wpPort,
 	bridgePort,
 	locale = '',
+	smtpPort,
 	progress = () => {},
 } ) {
 	ensureSystem( [
@@ -471,7 +475,7 @@ export async function startStack( {
 
 		// WordPress.
 		const site = path.join( dir, 'site' );
-		prepareSite( { core: WORDPRESS_CORE, site, pluginDir } );
+		prepareSite( { core: WORDPRESS_CORE, site, pluginDir, smtpPort } );
 		const wPort = wpPort ?? ( await freePort() );
 		const url = `http://127.0.0.1:${ wPort }`;
 		writeWpConfig( site, {

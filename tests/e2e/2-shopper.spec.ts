@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import {
+	mails,
 	bridgeApi,
 	login,
 	PUBLISHED_PAGE_FILE,
@@ -118,6 +119,21 @@ test( 'compliant: empty fields show each error; a filled form pays on the sandbo
 		href.replace( /ccb_expires=\d+/, 'ccb_expires=1' )
 	);
 	expect( expired.status() ).toBe( 403 ); // the signature covers the expiry
+	// And by mail, through the site's wp_mail to the tests' SMTP server: the customer and the shop,
+	// each with the PDF attached.
+	const toGrace = () =>
+		mails().find( ( m ) => m.to.includes( 'grace@navy.example' ) );
+	await expect.poll( () => Boolean( toGrace() ) ).toBe( true );
+	const number = /Invoice (INV-\d+)/.exec( toGrace()!.raw )![ 1 ];
+	const invoiceMails = () =>
+		mails().filter( ( m ) => m.raw.includes( `Invoice ${ number } ` ) );
+	await expect.poll( () => invoiceMails().length ).toBe( 2 );
+	for ( const mail of invoiceMails() ) {
+		expect( mail.raw ).toMatch(
+			/Content-Type: application\/pdf; name=INV-\d+\.pdf/
+		);
+		expect( mail.raw ).toContain( 'JVBERi0' ); // base64 of "%PDF-"
+	}
 
 	await login( page );
 	await page.goto(

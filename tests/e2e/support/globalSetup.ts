@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,12 +34,27 @@ export default async function globalSetup() {
 		.split( '\n' )
 		.pop()!;
 	execFileSync( 'unzip', [ '-q', zip, '-d', path.join( dir, 'from-zip' ) ] );
+	// A real SMTP server the site sends its mail to; what it receives is kept in `inbox`.
+	const inbox = path.join( dir, 'mails.jsonl' );
+	writeFileSync( inbox, '' );
+	const smtp = spawn(
+		'node',
+		[ path.join( root, 'tests/php/support/smtp-sink.mjs' ), inbox ],
+		{ stdio: [ 'ignore', 'pipe', 'inherit' ] }
+	);
+	const smtpPort = await new Promise< number >( ( resolve ) =>
+		smtp.stdout.once( 'data', ( line: Buffer ) =>
+			resolve( JSON.parse( line.toString() ).port )
+		)
+	);
+	( globalThis as { ccbSmtp?: { kill: () => void } } ).ccbSmtp = smtp;
 	const { startStack } = await importEsm(
 		pathToFileURL( path.join( root, 'dev/stack.mjs' ) ).href
 	);
 	const stack = await startStack( {
 		dir,
 		pluginDir: path.join( dir, 'from-zip/crypto-customer-bridge' ),
+		smtpPort,
 	} );
 	( globalThis as { ccbStack?: { stop: () => Promise< void > } } ).ccbStack =
 		stack;
@@ -52,6 +67,7 @@ export default async function globalSetup() {
 			site: stack.site,
 			dir,
 			zip,
+			inbox,
 			connectionString: stack.connectionString,
 		} )
 	);

@@ -5,6 +5,7 @@ export default async function globalTeardown() {
 	await (
 		globalThis as { ccbStack?: { stop: () => Promise< void > } }
 	 ).ccbStack?.stop();
+	( globalThis as { ccbSmtp?: { kill: () => void } } ).ccbSmtp?.kill();
 	const { dir } = JSON.parse( readFileSync( STACK_FILE, 'utf8' ) ) as {
 		dir: string;
 	};

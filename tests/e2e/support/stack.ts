@@ -13,7 +13,17 @@ export interface Stack {
 	site: string;
 	dir: string;
 	zip: string;
+	/** What the tests' SMTP server received: one JSON line per mail ({from, to, raw}). */
+	inbox: string;
 	connectionString: string;
+}
+
+/** The mails the site has sent so far. */
+export function mails(): Array< { from: string; to: string[]; raw: string } > {
+	return readFileSync( stack.inbox, 'utf8' )
+		.split( '\n' )
+		.filter( Boolean )
+		.map( ( line ) => JSON.parse( line ) );
 }
 
 export const stack: Stack = JSON.parse( readFileSync( STACK_FILE, 'utf8' ) );
