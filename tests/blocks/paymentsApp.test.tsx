@@ -307,3 +307,18 @@ it( 'shows the payment’s invoice to download, and a mail that failed with "Sen
 	).toBeInTheDocument();
 	window.location.hash = '';
 } );
+
+it( 'exports every invoice as CSV for the accountant', async () => {
+	const created = jest.fn( () => 'blob:csv' );
+	URL.createObjectURL = created;
+	URL.revokeObjectURL = jest.fn();
+	render( <PaymentsApp /> );
+	await screen.findAllByRole( 'row' );
+	await userEvent.click(
+		screen.getByRole( 'button', {
+			name: 'Export all invoices (CSV, for the accountant)',
+		} )
+	);
+	expect( paths ).toContain( '/ccb/v1/admin/invoices/export' );
+	expect( created ).toHaveBeenCalled();
+} );

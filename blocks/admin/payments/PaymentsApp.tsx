@@ -10,6 +10,7 @@ import { routeId, useHashRoute } from '../shared/useHashRoute';
 import {
 	countCheckouts,
 	exportCheckouts,
+	exportInvoices,
 	getActivity,
 	listCheckouts,
 } from './api';
@@ -111,6 +112,20 @@ export default function PaymentsApp( {
 			setExporting( false );
 		}
 	};
+	const exportInvoicesCsv = async () => {
+		setExporting( true );
+		try {
+			const response = await exportInvoices();
+			downloadBlob(
+				await response.blob(),
+				`invoices-${ new Date().toISOString().slice( 0, 10 ) }.csv`
+			);
+		} catch ( e ) {
+			setError( await exportFailure( e ) );
+		} finally {
+			setExporting( false );
+		}
+	};
 	const customersUrl = window.ccbAdmin?.customersUrl ?? '';
 
 	return (
@@ -156,6 +171,17 @@ export default function PaymentsApp( {
 								'Export all payments (CSV)',
 								'crypto-customer-bridge'
 							) }
+				</Button>
+				<Button
+					variant="secondary"
+					onClick={ exportInvoicesCsv }
+					isBusy={ exporting }
+					disabled={ exporting }
+				>
+					{ __(
+						'Export all invoices (CSV, for the accountant)',
+						'crypto-customer-bridge'
+					) }
 				</Button>
 				{ filtered && (
 					<Button

@@ -95,3 +95,10 @@ export const resendInvoiceMail = ( id: string ) =>
 		path: `/ccb/v1/admin/invoice-mails/${ id }/resend`,
 		method: 'POST',
 	} );
+
+/** Every invoice and credit note as CSV, as a response to read. */
+export const exportInvoices = () =>
+	apiFetch( {
+		path: '/ccb/v1/admin/invoices/export',
+		parse: false,
+	} ) as Promise< Response >;
