@@ -14,6 +14,7 @@ import {
 	type CustomerDetail as Detail,
 } from './api';
 import { downloadBlob } from '../shared/download';
+import PaymentInvoices from '../payments/PaymentInvoices';
 
 interface Props {
 	id: string;
@@ -212,6 +213,12 @@ export default function CustomerDetail( { id, onEdit, onBack }: Props ) {
 			) : (
 				<p>{ __( 'No payments yet.', 'crypto-customer-bridge' ) }</p>
 			) }
+			<h3>{ __( 'Invoices', 'crypto-customer-bridge' ) }</h3>
+			<PaymentInvoices
+				invoices={ detail.invoices ?? [] }
+				mails={ [] }
+				onChange={ () => undefined }
+			/>
 			<h3>{ __( 'Accounts paid from', 'crypto-customer-bridge' ) }</h3>
 			{ accounts.length ? (
 				<ul>

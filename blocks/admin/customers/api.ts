@@ -1,6 +1,7 @@
 import apiFetch from '@wordpress/api-fetch';
 import type {
 	AuditEntry,
+	Invoice,
 	CheckoutListItem,
 	Customer,
 	CustomerStatistics,
@@ -32,6 +33,7 @@ export interface CustomerDetail {
 	checkouts: CheckoutListItem[];
 	accounts: Array< { network: string; account: string; lastUsedAt: string } >;
 	audit: AuditEntry[];
+	invoices: Invoice[];
 }
 
 export function queryString( query: CustomerQuery ): string {

@@ -280,7 +280,7 @@ export const ROUTES: Route[] = [
 		method: 'get',
 		path: '/v1/invoices',
 		summary: "The shop's invoices and credit notes, newest number first",
-		query: [ 'checkoutId', 'limit', 'cursor' ],
+		query: [ 'checkoutId', 'customerId', 'limit', 'cursor' ],
 		responses: { 200: page( invoiceSchema ) },
 	},
 	{

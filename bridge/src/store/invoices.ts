@@ -99,7 +99,12 @@ export async function findInvoice(
 export async function listInvoices(
 	db: Queryable,
 	shopId: string,
-	options: { limit: number; before?: number; checkoutId?: string }
+	options: {
+		limit: number;
+		before?: number;
+		checkoutId?: string;
+		customerId?: string;
+	}
 ): Promise< { items: Invoice[]; nextCursor: string | null } > {
 	const params: unknown[] = [ shopId ];
 	const where = [ 'shop_id = $1' ];
@@ -110,6 +115,12 @@ export async function listInvoices(
 	if ( options.checkoutId ) {
 		params.push( options.checkoutId );
 		where.push( `checkout_id = $${ params.length }` );
+	}
+	if ( options.customerId ) {
+		params.push( options.customerId );
+		where.push(
+			`checkout_id in (select id from checkouts where shop_id = $1 and customer_id = $${ params.length })`
+		);
 	}
 	params.push( options.limit + 1 );
 	const rows = await db.query< InvoiceRow >(

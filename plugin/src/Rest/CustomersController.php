@@ -145,9 +145,11 @@ final class CustomersController extends Controller {
 		if ( is_wp_error( $detail ) ) {
 			return $detail;
 		}
-		$audit         = $this->relay( 'GET', '/v1/customers/' . $id . '/audit' );
-		$data          = $detail->get_data();
-		$data['audit'] = is_wp_error( $audit ) ? array() : $audit->get_data()['entries'];
+		$audit            = $this->relay( 'GET', '/v1/customers/' . $id . '/audit' );
+		$data             = $detail->get_data();
+		$data['audit']    = is_wp_error( $audit ) ? array() : $audit->get_data()['entries'];
+		$invoices         = $this->relay( 'GET', '/v1/invoices?customerId=' . $id );
+		$data['invoices'] = is_wp_error( $invoices ) ? array() : $invoices->get_data()['items'];
 		return rest_ensure_response( $data );
 	}
 

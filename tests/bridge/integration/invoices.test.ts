@@ -201,6 +201,22 @@ it( 'numbers the shop’s documents 1, 2, 3… with its prefix; another shop has
 		( await other.api( 'GET', `/v1/invoices/${ first.invoice.id }` ) )
 			.status
 	).toBe( 404 );
+	// A customer's documents: the customer page lists them.
+	const ofCustomer = await shop.api(
+		'GET',
+		`/v1/invoices?customerId=${ first.checkout.customerId }`
+	);
+	expect(
+		ofCustomer.body.items.map( ( i: { id: string } ) => i.id )
+	).toContain( first.invoice.id );
+	expect(
+		(
+			await other.api(
+				'GET',
+				`/v1/invoices?customerId=${ first.checkout.customerId }`
+			)
+		).body.items
+	).toEqual( [] );
 	expect( ( await other.api( 'GET', '/v1/invoices' ) ).body.items ).toEqual(
 		[]
 	);

@@ -21,6 +21,7 @@ const listQuery = z.object( {
 		.regex( /^[1-9]\d{0,14}$/, { error: 'invalid_cursor' } )
 		.optional(),
 	checkoutId: uuidSchema.optional(),
+	customerId: uuidSchema.optional(),
 } );
 
 /** The shop's invoices and credit notes: the list, each document, its PDF, and a CSV for the accountant. */
@@ -34,6 +35,7 @@ export function invoiceRoutes( ctx: BridgeContext ): express.Router {
 				limit: q.limit,
 				before: q.cursor ? Number( q.cursor ) : undefined,
 				checkoutId: q.checkoutId,
+				customerId: q.customerId,
 			} )
 		);
 	} );
