@@ -3,7 +3,9 @@
 require_once __DIR__ . '/FakeOrder.php';
 
 use CryptoCustomerBridge\Settings;
+use CryptoCustomerBridge\Invoices\PublicLink;
 use CryptoCustomerBridge\WooCommerce\Gateway;
+use CryptoCustomerBridge\WooCommerce\MyAccountInvoice;
 use CryptoCustomerBridge\WooCommerce\OrderPanel;
 use CryptoCustomerBridge\WooCommerce\OrderSnapshot;
 use CryptoCustomerBridge\WooCommerce\Reconciliation;
@@ -43,6 +45,19 @@ final class ReconciliationTest extends WordPressTestCase {
 		$this->assertSame( 'processing', $paid->status );
 		$this->assertSame( 'pending', $waiting->status );
 		$this->assertSame( 0, Reconciliation::reconcile( array( $expired, $paid ) ), 'a second run changes nothing' );
+	}
+
+	public function test_a_paid_order_offers_its_invoice_in_my_account_and_in_the_order_panel(): void {
+		list( $order, $checkout ) = $this->order_with_checkout();
+		$this->assertSame( array(), MyAccountInvoice::actions( array(), $order ), 'nothing before it is paid' );
+		$this->payer( $checkout, 'pay' );
+		Reconciliation::reconcile( array( $order ) );
+		$this->assertSame( 'processing', $order->status );
+		$actions = MyAccountInvoice::actions( array(), $order );
+		$this->assertSame( 'Invoice', $actions['ccb-invoice']['name'] );
+		parse_str( (string) wp_parse_url( $actions['ccb-invoice']['url'], PHP_URL_QUERY ), $query );
+		$this->assertNull( ( new PublicLink( new Settings() ) )->refusal( $query['ccb_invoice'], (int) $query['ccb_expires'], $query['ccb_sig'] ), 'a link that works' );
+		$this->assertMatchesRegularExpression( '#<dt>Invoice</dt><dd><a href="[^"]+/ccb/v1/admin/invoices/' . $query['ccb_invoice'] . '/pdf[^"]*_wpnonce=[0-9a-f]+">INV-\d+ \(PDF\)</a></dd>#', OrderPanel::html( $order ) );
 	}
 
 	public function test_the_order_panel_shows_customer_level_history_and_audit_escaped(): void {
