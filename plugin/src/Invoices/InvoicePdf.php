@@ -26,7 +26,7 @@ final class InvoicePdf {
 	 * @return string|\WP_Error The file's path.
 	 */
 	public static function fetch( Client $client, string $invoice_id, string $number ) {
-		if ( ! preg_match( '/^[0-9a-f-]{36}$/', $invoice_id ) ) {
+		if ( ! preg_match( '/^' . \CryptoCustomerBridge\Contract::pattern( 'uuid' ) . '$/', $invoice_id ) ) {
 			return new \WP_Error( 'ccb_not_found', __( 'No such invoice.', 'crypto-customer-bridge' ), array( 'status' => 404 ) );
 		}
 		$dir = trailingslashit( get_temp_dir() ) . 'ccb-' . wp_generate_password( 12, false );

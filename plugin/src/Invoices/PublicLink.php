@@ -111,7 +111,7 @@ final class PublicLink {
 	 * @param string $sig     Signature.
 	 */
 	public function refusal( string $id, int $expires, string $sig ): ?\WP_Error {
-		if ( ! preg_match( '/^[0-9a-f-]{36}$/', $id ) || ! hash_equals( self::signature( $id, $expires ), $sig ) ) {
+		if ( ! preg_match( '/^' . \CryptoCustomerBridge\Contract::pattern( 'uuid' ) . '$/', $id ) || ! hash_equals( self::signature( $id, $expires ), $sig ) ) {
 			return new \WP_Error( 'ccb_bad_link', __( 'This invoice link is not valid.', 'crypto-customer-bridge' ), array( 'status' => 403 ) );
 		}
 		if ( $expires < time() ) {
