@@ -43,6 +43,22 @@ final class InvoicePdf {
 	}
 
 	/**
+	 * Sends a fetched file to the browser as a download, deletes it, and ends the request.
+	 *
+	 * @param string $file The path `fetch` returned.
+	 * @return never
+	 */
+	public static function stream( string $file ): void {
+		nocache_headers();
+		header( 'Content-Type: application/pdf' );
+		header( 'Content-Disposition: attachment; filename="' . basename( $file ) . '"' );
+		header( 'Content-Length: ' . (int) filesize( $file ) );
+		readfile( $file ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_readfile -- streamed, not held in memory.
+		self::delete( $file );
+		exit;
+	}
+
+	/**
 	 * Deletes a fetched file and its folder.
 	 *
 	 * @param string $file The path `fetch` returned.

@@ -94,13 +94,7 @@ final class PublicLink {
 		if ( is_wp_error( $file ) ) {
 			wp_die( esc_html__( 'The invoice cannot be fetched right now. Try again in a moment.', 'crypto-customer-bridge' ), esc_html__( 'Invoice', 'crypto-customer-bridge' ), array( 'response' => 503 ) );
 		}
-		nocache_headers();
-		header( 'Content-Type: application/pdf' );
-		header( 'Content-Disposition: attachment; filename="' . basename( $file ) . '"' );
-		header( 'Content-Length: ' . (int) filesize( $file ) );
-		readfile( $file ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_readfile -- streamed, not held in memory.
-		InvoicePdf::delete( $file );
-		exit;
+		InvoicePdf::stream( $file );
 	}
 
 	/**

@@ -82,12 +82,7 @@ final class InvoicesController extends Controller {
 		if ( is_wp_error( $file ) ) {
 			return $file;
 		}
-		header( 'Content-Type: application/pdf' );
-		header( 'Content-Disposition: attachment; filename="' . basename( $file ) . '"' );
-		header( 'Content-Length: ' . (int) filesize( $file ) );
-		readfile( $file ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_readfile -- streamed, not held in memory.
-		InvoicePdf::delete( $file );
-		exit;
+		InvoicePdf::stream( $file );
 	}
 
 	/**
