@@ -5,6 +5,7 @@ import AuditLog from '../shared/AuditLog';
 import { getCheckout, type CheckoutDetail } from './api';
 import PaymentInvoices from './PaymentInvoices';
 import { formatDate } from '../../shared/dates';
+import { levelName } from '../../shared/levels';
 import { formatMoney } from '../../shared/locale';
 import { statusLabel } from './labels';
 
@@ -86,7 +87,7 @@ export default function PaymentDetail( {
 						'crypto-customer-bridge'
 					) }
 				</dt>
-				<dd>{ checkout.level }</dd>
+				<dd>{ levelName( checkout.level ) }</dd>
 				<dt>{ __( 'Customer', 'crypto-customer-bridge' ) }</dt>
 				<dd>
 					{ customer
