@@ -69,4 +69,17 @@ test( 'the order screen shows the crypto payment panel @smoke @posts', async ( {
 	).toBeVisible();
 	await expect( panel.locator( 'ol > li' ) ).not.toHaveCount( 0 );
 	await expect( panel.locator( 'ul > li' ).first() ).toBeVisible();
+
+	// The invoice travelled on WooCommerce's own emails (the customer's and the shop's), not in one
+	// of its own: the payment's detail records it so.
+	await page.goto(
+		`${ store.url }/wp-admin/admin.php?page=crypto-customer-bridge-payments#${ order.meta._ccb_checkout_id }`
+	);
+	const invoices = page.locator( '.ccb-payment__invoices' );
+	await expect( invoices ).toContainText(
+		`Customer (${ shopper.email }): Attached to the WooCommerce email`
+	);
+	await expect( invoices ).toContainText(
+		/Shop \(.+\): Attached to the WooCommerce email/
+	);
 } );
