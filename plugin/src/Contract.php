@@ -157,15 +157,6 @@ final class Contract {
 	}
 
 	/**
-	 * Whether an address in this country must have a postcode (an unknown country: yes).
-	 *
-	 * @param string $country ISO code.
-	 */
-	public static function requires_postcode( string $country ): bool {
-		return ! in_array( strtoupper( $country ), self::countries_without_postcodes(), true );
-	}
-
-	/**
 	 * The minor-unit digits a total in this currency is rounded to (2 for a code the contract lacks).
 	 *
 	 * @param string $currency Currency code.

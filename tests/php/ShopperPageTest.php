@@ -92,8 +92,8 @@ final class ShopperPageTest extends WordPressTestCase {
 		sort( $marked );
 		$this->assertSame( Contract::countries_without_postcodes(), $marked );
 		$this->assertContains( 'AE', Contract::countries_without_postcodes() );
-		$this->assertTrue( Contract::requires_postcode( 'DE' ) );
-		$this->assertFalse( Contract::requires_postcode( 'HK' ) );
+		$this->assertNotContains( 'DE', Contract::countries_without_postcodes() );
+		$this->assertContains( 'HK', Contract::countries_without_postcodes() );
 		// The contract's countries, sorted by name, after "Choose a country".
 		$options = $xpath->query( '//select[@name="ccb[countryCode]"]/option' );
 		$this->assertSame( count( Contract::country_codes() ) + 1, $options->length );

@@ -12,8 +12,10 @@ import type { Queryable } from './db';
 import type { Statement } from './oneStatement';
 import { createdAtKey, keysetPage, type Page } from './paging';
 
+/** The statuses in which the merchant has the money, as an SQL list. */
+export const PAID_LIST = PAID_STATUSES.map( ( s ) => `'${ s }'` ).join( ', ' );
 /** SQL condition on a checkouts `status` column: the merchant has the money. */
-export const PAID_SQL = `status in (${ PAID_STATUSES.map( ( s ) => `'${ s }'` ).join( ', ' ) })`;
+export const PAID_SQL = `status in (${ PAID_LIST })`;
 
 interface CheckoutRow {
 	id: string;

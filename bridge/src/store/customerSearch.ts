@@ -52,14 +52,15 @@ export function termCondition( search: TermSearch, param: string ): string {
  * How many customers match, exactly up to `cap`, and which (when no more than `cap`). Counted per field,
  * each stopping at cap + 1, and the ids united: a field with more than `cap` matches means more than
  * `cap` in all, and otherwise every field was counted whole. So the work is bounded by the cap, however
- * common the term.
+ * common the term. The ids only when the caller pages by them (`wantIds`): an export only counts.
  */
 export async function countSearch(
 	db: Queryable,
 	where: string[],
 	values: unknown[],
 	search: TermSearch,
-	cap: number
+	cap: number,
+	wantIds: boolean
 ): Promise< { count: number; capped: boolean; ids: string[] | null } > {
 	const params = [ ...values, search.pattern ];
 	const pattern = `$${ params.length }`;
@@ -68,7 +69,7 @@ export async function countSearch(
 			`(select id from customers where ${ [ ...where, `${ f } like ${ pattern }` ].join( ' and ' ) } limit ${ cap + 1 })`
 	);
 	const rows = await db.query< { n: string; ids: string[] | null } >(
-		`select count(*)::text as n, case when count(*) <= ${ cap } then coalesce(array_agg(id::text), '{}') end as ids
+		`select count(*)::text as n, ${ wantIds ? `case when count(*) <= ${ cap } then coalesce(array_agg(id::text), '{}') end` : 'null' } as ids
        from (${ branches.join( ' union ' ) }) as matches`,
 		params
 	);

@@ -1,4 +1,4 @@
-import { PAID_STATUSES } from '../contract';
+import { PAID_LIST } from './checkouts';
 import type { Queryable } from './db';
 
 /**
@@ -30,7 +30,6 @@ import type { Queryable } from './db';
  * new migration that replaces the functions.
  */
 
-const PAID_LIST = PAID_STATUSES.map( ( s ) => `'${ s }'` ).join( ', ' );
 const PAID = `r.status in (${ PAID_LIST })`;
 
 /** What a customer's payment brought in: an accepted underpayment counts at what arrived. */

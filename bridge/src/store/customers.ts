@@ -329,7 +329,8 @@ async function countMatches(
 	db: Queryable,
 	shopId: string,
 	filter: CustomerFilter,
-	cap: number
+	cap: number,
+	wantIds: boolean
 ): Promise< { total: ListTotal; ids: string[] | null } > {
 	const { q, email, ...summarised } = filter;
 	if ( ! q && ! email )
@@ -354,7 +355,8 @@ async function countMatches(
 		where,
 		values,
 		termSearch( q ),
-		cap
+		cap,
+		wantIds
 	);
 	return { total, ids };
 }
@@ -365,7 +367,7 @@ export async function countCustomers(
 	filter: CustomerFilter,
 	cap: number
 ): Promise< ListTotal > {
-	return ( await countMatches( db, shopId, filter, cap ) ).total;
+	return ( await countMatches( db, shopId, filter, cap, false ) ).total;
 }
 
 /**
@@ -380,7 +382,7 @@ export async function findCustomers(
 	opts: Parameters< typeof listCustomers >[ 2 ],
 	cap: number
 ): Promise< Page< Customer > & { total: ListTotal } > {
-	const { total, ids } = await countMatches( db, shopId, opts, cap );
+	const { total, ids } = await countMatches( db, shopId, opts, cap, true );
 	// Nothing matches: an empty set of ids answers at once (and still checks the cursor).
 	const none = total.count === 0 && ! total.capped ? [] : null;
 	const among = ids ?? none;

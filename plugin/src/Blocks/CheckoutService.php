@@ -117,14 +117,10 @@ final class CheckoutService {
 		if ( ! $checkout ) {
 			return new \WP_Error( 'ccb_unknown_order', __( 'No payment was found for this link.', 'crypto-customer-bridge' ), array( 'status' => 404 ) );
 		}
-		$status  = (string) $checkout['status'];
-		$invoice = null;
-		if ( in_array( $status, array( 'completed', 'underpaid_accepted', 'refunded' ), true ) ) {
-			$documents = $client->request( 'GET', '/v1/invoices?checkoutId=' . rawurlencode( (string) $checkout['id'] ) );
-			foreach ( is_wp_error( $documents ) ? array() : (array) $documents['items'] as $document ) {
-				$invoice = 'invoice' === ( $document['kind'] ?? '' ) ? $document : $invoice;
-			}
-		}
+		$status   = (string) $checkout['status'];
+		$invoice  = in_array( $status, array( 'completed', 'underpaid_accepted', 'refunded' ), true )
+			? \CryptoCustomerBridge\Invoices\CheckoutInvoice::of( $client, (string) $checkout['id'] )
+			: null;
 		$received = (string) ( $checkout['amountReceived'] ?? '' );
 		$shows    = '' !== $received && in_array( $status, array( 'underpaid', 'underpaid_accepted' ), true );
 		return array(

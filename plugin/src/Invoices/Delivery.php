@@ -67,38 +67,59 @@ final class Delivery {
 			'number'      => (string) $invoice['number'],
 			'checkout_id' => (string) $checkout['id'],
 		);
-		if ( is_string( $buyer ) && is_email( $buyer ) ) {
-			$this->send(
-				$base + array(
-					'recipient' => 'customer',
-					'address'   => $buyer,
-				),
-				(string) $invoice['kind']
-			);
-		}
-		$this->send(
+		$mails = array(
 			$base + array(
 				'recipient' => 'merchant',
 				'address'   => $this->merchant_address(),
 			),
-			(string) $invoice['kind']
 		);
+		if ( is_string( $buyer ) && is_email( $buyer ) ) {
+			array_unshift(
+				$mails,
+				$base + array(
+					'recipient' => 'customer',
+					'address'   => $buyer,
+				)
+			);
+		}
+		$this->send( $mails, (string) $invoice['kind'] );
 	}
 
 	/**
-	 * Sends one document to one recipient and records how it went.
+	 * Sends one document to its recipients (its PDF fetched once) and records how each went.
+	 *
+	 * @param array<int, array<string, string>> $mails Each: invoice_id, number, checkout_id, recipient, address.
+	 * @param string                            $kind  invoice or credit_note.
+	 * @return true|\WP_Error The last failure, if any.
+	 */
+	public function send( array $mails, string $kind ) {
+		$first  = $mails[0];
+		$client = $this->settings->client();
+		$file   = is_wp_error( $client ) ? $client : InvoicePdf::fetch( $client, $first['invoice_id'], $first['number'] );
+		if ( is_wp_error( $file ) ) {
+			foreach ( $mails as $mail ) {
+				MailLog::record( $mail, 'failed', $file->get_error_message() );
+			}
+			return $file;
+		}
+		$result = true;
+		foreach ( $mails as $mail ) {
+			$sent   = $this->mail( $mail, $kind, $file );
+			$result = is_wp_error( $sent ) ? $sent : $result;
+		}
+		InvoicePdf::delete( $file );
+		return $result;
+	}
+
+	/**
+	 * One mail with the PDF attached, recorded.
 	 *
 	 * @param array<string, string> $mail invoice_id, number, checkout_id, recipient, address.
 	 * @param string                $kind invoice or credit_note.
+	 * @param string                $file The PDF.
 	 * @return true|\WP_Error
 	 */
-	public function send( array $mail, string $kind ) {
-		$client = $this->settings->client();
-		$file   = is_wp_error( $client ) ? $client : InvoicePdf::fetch( $client, $mail['invoice_id'], $mail['number'] );
-		if ( is_wp_error( $file ) ) {
-			MailLog::record( $mail, 'failed', $file->get_error_message() );
-			return $file;
-		}
+	private function mail( array $mail, string $kind, string $file ) {
 		$error    = null;
 		$listener = static function ( \WP_Error $failure ) use ( &$error ) {
 			$error = $failure->get_error_message();
@@ -119,7 +140,6 @@ final class Delivery {
 			array( $file )
 		);
 		remove_action( 'wp_mail_failed', $listener );
-		InvoicePdf::delete( $file );
 		if ( ! $sent ) {
 			$message = $error ?? __( 'The mail could not be sent.', 'crypto-customer-bridge' );
 			MailLog::record( $mail, 'failed', $message );
@@ -145,11 +165,13 @@ final class Delivery {
 		$kind   = is_wp_error( $found ) ? 'invoice' : (string) ( $found['invoice']['kind'] ?? 'invoice' );
 		return $this->send(
 			array(
-				'invoice_id'  => (string) $row['invoice_id'],
-				'number'      => (string) $row['number'],
-				'checkout_id' => (string) $row['checkout_id'],
-				'recipient'   => (string) $row['recipient'],
-				'address'     => 'merchant' === $row['recipient'] ? $this->merchant_address() : (string) $row['address'],
+				array(
+					'invoice_id'  => (string) $row['invoice_id'],
+					'number'      => (string) $row['number'],
+					'checkout_id' => (string) $row['checkout_id'],
+					'recipient'   => (string) $row['recipient'],
+					'address'     => 'merchant' === $row['recipient'] ? $this->merchant_address() : (string) $row['address'],
+				),
 			),
 			$kind
 		);

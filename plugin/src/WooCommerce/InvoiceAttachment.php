@@ -7,6 +7,7 @@
 
 namespace CryptoCustomerBridge\WooCommerce;
 
+use CryptoCustomerBridge\Invoices\CheckoutInvoice;
 use CryptoCustomerBridge\Invoices\InvoicePdf;
 use CryptoCustomerBridge\Invoices\MailLog;
 use CryptoCustomerBridge\Settings;
@@ -67,13 +68,7 @@ final class InvoiceAttachment {
 		if ( '' === $checkout_id || is_wp_error( $client ) ) {
 			return $attachments;
 		}
-		$found   = $client->request( 'GET', '/v1/invoices?checkoutId=' . rawurlencode( $checkout_id ) );
-		$invoice = null;
-		foreach ( is_wp_error( $found ) ? array() : (array) $found['items'] as $item ) {
-			if ( 'invoice' === ( $item['kind'] ?? '' ) ) {
-				$invoice = $item;
-			}
-		}
+		$invoice = CheckoutInvoice::of( $client, $checkout_id );
 		if ( ! $invoice ) {
 			return $attachments;
 		}

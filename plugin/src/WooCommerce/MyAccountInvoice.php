@@ -7,6 +7,7 @@
 
 namespace CryptoCustomerBridge\WooCommerce;
 
+use CryptoCustomerBridge\Invoices\CheckoutInvoice;
 use CryptoCustomerBridge\Invoices\PublicLink;
 use CryptoCustomerBridge\Settings;
 
@@ -41,14 +42,12 @@ final class MyAccountInvoice {
 		if ( '' === $checkout_id || is_wp_error( $client ) ) {
 			return $actions;
 		}
-		$found = $client->request( 'GET', '/v1/invoices?checkoutId=' . rawurlencode( $checkout_id ) );
-		foreach ( is_wp_error( $found ) ? array() : (array) $found['items'] as $document ) {
-			if ( 'invoice' === ( $document['kind'] ?? '' ) ) {
-				$actions['ccb-invoice'] = array(
-					'url'  => PublicLink::url( (string) $document['id'] ),
-					'name' => __( 'Invoice', 'crypto-customer-bridge' ),
-				);
-			}
+		$invoice = CheckoutInvoice::of( $client, $checkout_id );
+		if ( $invoice ) {
+			$actions['ccb-invoice'] = array(
+				'url'  => PublicLink::url( (string) $invoice['id'] ),
+				'name' => __( 'Invoice', 'crypto-customer-bridge' ),
+			);
 		}
 		return $actions;
 	}

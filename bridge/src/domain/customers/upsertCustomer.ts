@@ -13,7 +13,6 @@ import {
 	customerUpdate,
 	findCustomerByEmail,
 	insertCustomer,
-	updateCustomer,
 } from '../../store/customers';
 import type { Queryable } from '../../store/db';
 import type { Statement } from '../../store/oneStatement';
@@ -188,32 +187,23 @@ function auditOf(
 		: [];
 }
 
-/** Our record and its audit entry, in the caller's transaction (with whatever else the request stores). */
-export async function storeCustomer(
+/** A new customer's record and its audit entry, in the caller's transaction. */
+async function storeNewCustomer(
 	tx: Queryable,
 	shop: ShopRow,
 	plan: CustomerPlan,
 	pushed: PushedCustomer
 ): Promise< Customer > {
-	const { existing } = plan;
-	if ( existing && ! pushed.request ) return existing;
-	const customer = existing
-		? ( await updateCustomer(
-				tx,
-				shop.id,
-				existing.id,
-				changesOf( existing, plan, pushed )
-			) )!
-		: await insertCustomer(
-				tx,
-				newCustomerOf( shop, plan, pushed, randomUUID() )
-			);
+	const customer = await insertCustomer(
+		tx,
+		newCustomerOf( shop, plan, pushed, randomUUID() )
+	);
 	await addAuditEntries( tx, auditOf( shop, plan, pushed, customer.id ) );
 	return customer;
 }
 
 /**
- * The same as `storeCustomer`, as writes for the caller to send with its own (`writeAsOne`): the
+ * What storing a pushed customer writes, for the caller to send with its own (`writeAsOne`): the
  * customer's id, the row's INSERT or UPDATE (none when nothing changed) and its audit entry.
  */
 export function customerWrites(
@@ -287,7 +277,7 @@ export async function createAtProcessorThenStore(
 	const pushed = await pushCustomer( processor, plan );
 	try {
 		return await ctx.db.transaction( async ( tx ) => {
-			const customer = await storeCustomer( tx, shop, plan, pushed );
+			const customer = await storeNewCustomer( tx, shop, plan, pushed );
 			await alsoInTransaction( tx, customer );
 			return customer;
 		} );

@@ -184,9 +184,8 @@ export function renderPdf( doc: InvoiceDocument ): Promise< Buffer > {
 			`${ t.discount }: ${ discount.description }`,
 			'',
 			'',
-			money(
-				`${ discount.net.startsWith( '-' ) ? discount.net.slice( 1 ) : `-${ discount.net }` }`
-			),
+			// A discount takes away: shown with the opposite sign of its net.
+			money( new Big( discount.net ).times( -1 ).toFixed() ),
 		] );
 	for ( const shipping of doc.shipping )
 		row( [
