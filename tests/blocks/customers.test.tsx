@@ -252,6 +252,56 @@ it( 'opens the customer named in the address (a link from an order)', async () =
 	window.location.hash = '';
 } );
 
+it( "lists the customer's invoices with a download", async () => {
+	const paths: string[] = [];
+	answer = ( o ) => {
+		paths.push( o.path ?? '' );
+		if ( o.path?.includes( '/admin/invoices/' ) )
+			return { blob: async () => new Blob( [ '%PDF' ] ) };
+		return o.path?.endsWith( '/11111111-1111-4111-8111-111111111111' )
+			? {
+					customer: {
+						id: '11111111-1111-4111-8111-111111111111',
+						firstName: 'Olga',
+						lastName: 'Order',
+						email: 'olga@example.com',
+						level: 'minimal',
+						meta: {},
+						erasedAt: null,
+					},
+					checkouts: [],
+					accounts: [],
+					audit: [],
+					invoices: [
+						{
+							id: '44444444-4444-4444-8444-444444444444',
+							checkoutId: '55555555-5555-4555-8555-555555555555',
+							kind: 'invoice',
+							number: 'INV-12',
+							sequence: 12,
+							issuedAt: '2026-11-24T10:01:00.000Z',
+							currency: 'EUR',
+							total: '20.00',
+							buyerName: 'Olga Order',
+						},
+					],
+				}
+			: {};
+	};
+	URL.createObjectURL = jest.fn( () => 'blob:pdf' );
+	URL.revokeObjectURL = jest.fn();
+	window.location.hash = '#11111111-1111-4111-8111-111111111111';
+	render( <CustomersApp /> );
+	expect( await screen.findByText( 'Invoice INV-12' ) ).toBeInTheDocument();
+	await userEvent.click(
+		screen.getByRole( 'button', { name: 'Download PDF' } )
+	);
+	expect( paths ).toContain(
+		'/ccb/v1/admin/invoices/44444444-4444-4444-8444-444444444444/pdf'
+	);
+	window.location.hash = '';
+} );
+
 it( 'says a search that stopped counting has more than its count, and an exact total as it is', async () => {
 	let total = { count: 1000, capped: true };
 	answer = () => ( { items: [], nextCursor: null, total } );
